@@ -1,0 +1,58 @@
+// The column (栏目) tree and which parts of it readers see: a column is public when it is not hidden, its
+// parent is public, and it or a column under it has published articles (empty columns count against a site).
+
+type ColumnFields = { id: number; parentId: number | null; slug: string; isHidden: boolean };
+
+export type ColumnNode<C extends ColumnFields = ColumnFields> = C & {
+  parent: ColumnNode<C> | undefined;
+  children: ColumnNode<C>[];
+  /** Public articles in this column and every column under it. */
+  articleCount: number;
+  isPublic: boolean;
+};
+
+export type ColumnTree<C extends ColumnFields = ColumnFields> = {
+  roots: ColumnNode<C>[];
+  bySlug: Map<string, ColumnNode<C>>;
+};
+
+/** Builds the tree from columns in display order and the public article count of each column id. */
+export function buildColumnTree<C extends ColumnFields>(columns: C[], counts: Map<number, number>): ColumnTree<C> {
+  const byId = new Map<number, ColumnNode<C>>(
+    columns.map((c) => [c.id, { ...c, parent: undefined, children: [], articleCount: 0, isPublic: false }]),
+  );
+  const roots: ColumnNode<C>[] = [];
+  for (const node of byId.values()) {
+    const parent = node.parentId === null ? undefined : byId.get(node.parentId);
+    node.parent = parent;
+    (parent ? parent.children : roots).push(node);
+  }
+  const count = (node: ColumnNode<C>): number =>
+    (node.articleCount = (counts.get(node.id) ?? 0) + node.children.reduce((sum, child) => sum + count(child), 0));
+  const mark = (node: ColumnNode<C>, parentPublic: boolean) => {
+    node.isPublic = parentPublic && !node.isHidden && node.articleCount > 0;
+    node.children.forEach((child) => mark(child, node.isPublic));
+  };
+  roots.forEach((root) => {
+    count(root);
+    mark(root, true);
+  });
+  return { roots, bySlug: new Map([...byId.values()].map((node) => [node.slug, node])) };
+}
+
+/** The node and its ancestors, outermost first. */
+export function lineage<C extends ColumnFields>(node: ColumnNode<C>): ColumnNode<C>[] {
+  return node.parent ? [...lineage(node.parent), node] : [node];
+}
+
+/** Ids of the node and every column under it. */
+export function subtreeIds<C extends ColumnFields>(node: ColumnNode<C>): number[] {
+  return [node.id, ...node.children.flatMap(subtreeIds)];
+}
+
+/** Public columns with no public children: the ones whose articles a home page shows. */
+export function publicLeaves<C extends ColumnFields>(nodes: ColumnNode<C>[]): ColumnNode<C>[] {
+  return nodes
+    .filter((node) => node.isPublic)
+    .flatMap((node) => (node.children.some((child) => child.isPublic) ? publicLeaves(node.children) : [node]));
+}

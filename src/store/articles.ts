@@ -1,0 +1,128 @@
+import type { Db } from '../db/open.js';
+
+/** A row in any public list. */
+export type ArticleListItem = {
+  id: number;
+  title: string;
+  columnSlug: string;
+  columnName: string;
+  publishedAt: string;
+};
+
+export type PublicArticle = ArticleListItem & {
+  columnId: number;
+  subtitle: string;
+  source: string;
+  author: string;
+  bodyHtml: string;
+  summary: string;
+  coverImage: string;
+  updatedAt: string;
+};
+
+export type ImportedArticle = {
+  columnId: number;
+  title: string;
+  subtitle: string;
+  source: string;
+  author: string;
+  bodyMd: string;
+  bodyHtml: string;
+  summary: string;
+  publishedAt: string;
+  importKey: string;
+};
+
+// What readers may see: published, not deleted, and due (a future published_at is a scheduled article).
+const PUBLIC = `a.status = 'published' AND a.deleted_at IS NULL AND a.published_at <= @now`;
+const LIST_FIELDS = `a.id, a.title, c.slug AS columnSlug, c.name AS columnName, a.published_at AS publishedAt`;
+const IN_COLUMNS = `a.column_id IN (SELECT value FROM json_each(@columnIds))`;
+const NEWEST_FIRST = `ORDER BY a.published_at DESC, a.id DESC`;
+
+export function articleStore(db: Db) {
+  const published = db.prepare(`
+    SELECT ${LIST_FIELDS}, a.column_id AS columnId, a.subtitle, a.source, a.author, a.body_html AS bodyHtml,
+           a.summary, a.cover_image AS coverImage, a.updated_at AS updatedAt
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE a.id = @id AND ${PUBLIC}`);
+  const listInColumns = db.prepare(`
+    SELECT ${LIST_FIELDS}
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE ${IN_COLUMNS} AND ${PUBLIC}
+    ${NEWEST_FIRST}
+    LIMIT @limit OFFSET @offset`);
+  const countInColumns = db.prepare(`
+    SELECT COUNT(*)
+    FROM articles a
+    WHERE ${IN_COLUMNS} AND ${PUBLIC}`).pluck();
+  const countsByColumn = db.prepare(`
+    SELECT a.column_id AS columnId, COUNT(*) AS count
+    FROM articles a
+    WHERE ${PUBLIC}
+    GROUP BY a.column_id`);
+  // 上一篇 is the newer neighbour (the row above in a newest-first list), 下一篇 the older one.
+  const newer = db.prepare(`
+    SELECT ${LIST_FIELDS}
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE a.column_id = @columnId AND ${PUBLIC} AND (a.published_at, a.id) > (@publishedAt, @id)
+    ORDER BY a.published_at ASC, a.id ASC
+    LIMIT 1`);
+  const older = db.prepare(`
+    SELECT ${LIST_FIELDS}
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE a.column_id = @columnId AND ${PUBLIC} AND (a.published_at, a.id) < (@publishedAt, @id)
+    ${NEWEST_FIRST}
+    LIMIT 1`);
+  const byImportKey = db.prepare('SELECT id FROM articles WHERE import_key = ?').pluck();
+  const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
+  const insertImported = db.prepare(`
+    INSERT INTO articles (id, column_id, title, subtitle, source, author, body_md, body_html, summary, status,
+                          published_at, created_at, updated_at, import_key)
+    VALUES (@id, @columnId, @title, @subtitle, @source, @author, @bodyMd, @bodyHtml, @summary, 'published',
+            @publishedAt, @now, @now, @importKey)`);
+  // Only rewrites a row whose content differs, so an unchanged re-import reports (and stores) nothing new.
+  const updateImported = db.prepare(`
+    UPDATE articles
+    SET column_id = @columnId, title = @title, subtitle = @subtitle, source = @source, author = @author,
+        body_md = @bodyMd, body_html = @bodyHtml, summary = @summary, published_at = @publishedAt,
+        updated_at = @now, version = version + 1
+    WHERE id = @id
+      AND (column_id, title, subtitle, source, author, body_md, summary, published_at)
+          IS NOT (@columnId, @title, @subtitle, @source, @author, @bodyMd, @summary, @publishedAt)`);
+
+  const iso = (now: Date) => now.toISOString();
+  return {
+    /** The article if readers may see it at `now`. */
+    getPublished: (id: number, now: Date) => published.get({ id, now: iso(now) }) as PublicArticle | undefined,
+    /** Public articles in any of `columnIds`, newest first. */
+    listPublished: (columnIds: number[], now: Date, limit: number, offset = 0) =>
+      listInColumns.all({ columnIds: JSON.stringify(columnIds), now: iso(now), limit, offset }) as ArticleListItem[],
+    countPublished: (columnIds: number[], now: Date) =>
+      countInColumns.get({ columnIds: JSON.stringify(columnIds), now: iso(now) }) as number,
+    /** Public article count per column id; columns without any are absent. */
+    countPublishedByColumn: (now: Date) =>
+      new Map((countsByColumn.all({ now: iso(now) }) as { columnId: number; count: number }[]).map((r) => [r.columnId, r.count])),
+    /** The public neighbours of `article` in its column: newer (上一篇) and older (下一篇). */
+    getNeighbours: (article: Pick<PublicArticle, 'id' | 'columnId' | 'publishedAt'>, now: Date) => {
+      const params = { id: article.id, columnId: article.columnId, publishedAt: article.publishedAt, now: iso(now) };
+      return {
+        newer: newer.get(params) as ArticleListItem | undefined,
+        older: older.get(params) as ArticleListItem | undefined,
+      };
+    },
+    getIdByImportKey: (key: string) => byImportKey.get(key) as number | undefined,
+    isIdTaken: (id: number) => idTaken.get(id) !== undefined,
+    /** Inserts an imported page as a published article; `id` keeps an old site's article number when given. */
+    insertImported: (article: ImportedArticle, now: Date, id: number | null = null) =>
+      Number(insertImported.run({ ...article, id, now: iso(now) }).lastInsertRowid),
+    /** Returns true when the stored article changed. */
+    updateImported: (id: number, article: ImportedArticle, now: Date) => {
+      const { importKey: _key, ...content } = article;
+      return updateImported.run({ ...content, id, now: iso(now) }).changes === 1;
+    },
+  };
+}
