@@ -1,0 +1,30 @@
+import path from 'node:path';
+import express from 'express';
+import { projectRoot } from './config.js';
+import { siteRoutes } from './site/routes.js';
+import { loadAssets } from './web/assets.js';
+import type { Deps } from './web/deps.js';
+import { errorHandler, routeNotFound } from './web/error-handler.js';
+import { siteLocals } from './web/locals.js';
+import { securityHeaders } from './web/security.js';
+import { setUpViews } from './web/views.js';
+
+const viewsDir = path.join(projectRoot, 'views');
+const publicDir = path.join(projectRoot, 'public');
+
+/** The whole site as an Express app; it never listens, so tests and main.ts wire it the same way. */
+export function createApp(deps: Deps): express.Express {
+  const app = express();
+  const assets = loadAssets(publicDir);
+  app.disable('x-powered-by');
+  setUpViews(app, viewsDir, assets, deps.config.env !== 'production');
+
+  app.use(securityHeaders());
+  app.use('/assets', assets.serve);
+  app.get('/favicon.ico', assets.serveRoot('favicon.ico'));
+  app.use(siteLocals(deps));
+  app.use(siteRoutes(deps));
+  app.use(routeNotFound);
+  app.use(errorHandler(viewsDir));
+  return app;
+}

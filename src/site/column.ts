@@ -1,0 +1,56 @@
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { lineage, subtreeIds } from '../lib/columns.js';
+import { paginate } from '../lib/pagination.js';
+import { columnPagePath, columnPath } from '../lib/urls.js';
+import type { Deps } from '../web/deps.js';
+import { badRequest, notFound } from '../web/errors.js';
+import { siteContext } from '../web/locals.js';
+import { cachePublicPage } from './cache.js';
+
+export const PER_PAGE = 20;
+
+// `page` is absent, empty (an empty jump box) or a page number; anything else, or given twice, is a bad request.
+const listQuery = z.object({
+  page: z
+    .string()
+    .trim()
+    .regex(/^\d{0,6}$/)
+    .transform((value) => (value === '' ? 1 : Number(value)))
+    .optional(),
+});
+
+/** 工作动态 at /gzdt/, its later pages at /gzdt/?page=2; a parent column (新闻中心) lists everything under it. */
+export function showColumn({ store, now }: Deps, req: Request, res: Response) {
+  const column = siteContext(res).columns.bySlug.get(String(req.params.column));
+  if (!column?.isPublic) throw notFound('该栏目不存在或暂无内容。');
+  const query = listQuery.safeParse(req.query);
+  if (!query.success) throw badRequest('页码无效，请输入正确的页码。');
+  const requested = query.data.page;
+  // One URL per page: ?page=1 and ?page= are the column's own address; ?page=0 is simply out of range.
+  if (requested !== undefined && requested >= 1 && req.originalUrl !== columnPagePath(column.slug, requested)) {
+    return res.redirect(301, columnPagePath(column.slug, requested));
+  }
+  const at = now();
+  const ids = subtreeIds(column);
+  const pagination = paginate(store.articles.countPublished(ids, at), requested ?? 1, PER_PAGE);
+  if (!pagination) throw notFound(`没有第 ${requested} 页。`);
+  const trail = lineage(column);
+  cachePublicPage(res);
+  res.render('site/column.njk', {
+    column,
+    trail,
+    // The side menu lists the columns of the section this one belongs to.
+    section: trail[0],
+    articles: store.articles.listPublished(ids, at, pagination.limit, pagination.offset),
+    pagination,
+    activeSection: trail[0]!.slug,
+  });
+}
+
+/** /gzdt -> /gzdt/ */
+export function redirectToColumn(_deps: Deps, req: Request, res: Response) {
+  const column = siteContext(res).columns.bySlug.get(String(req.params.column));
+  if (!column?.isPublic) throw notFound();
+  res.redirect(301, columnPath(column.slug));
+}

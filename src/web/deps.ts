@@ -1,0 +1,9 @@
+import type { Config } from '../config.js';
+import type { Store } from '../store/store.js';
+
+/** What handlers are given: never the database itself, and a clock tests can fix. */
+export type Deps = {
+  config: Config;
+  store: Store;
+  now: () => Date;
+};
