@@ -1,6 +1,7 @@
 import path from 'node:path';
 import express from 'express';
 import { projectRoot } from './config.js';
+import { sendHealth } from './site/health.js';
 import { siteRoutes } from './site/routes.js';
 import { loadAssets } from './web/assets.js';
 import type { Deps } from './web/deps.js';
@@ -22,6 +23,7 @@ export function createApp(deps: Deps): express.Express {
   app.use(securityHeaders());
   app.use('/assets', assets.serve);
   app.get('/favicon.ico', assets.serveRoot('favicon.ico'));
+  app.get('/healthz', sendHealth(deps));
   app.use(siteLocals(deps));
   app.use(siteRoutes(deps));
   app.use(routeNotFound);

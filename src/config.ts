@@ -17,6 +17,9 @@ const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test'], 'must be development, production or test').default('development'),
 });
 
+/** Every environment variable the app reads (the README's configuration table lists each). */
+export const configKeys = Object.keys(Env.shape);
+
 export type Config = Readonly<{
   port: number;
   dataDir: string;

@@ -26,14 +26,13 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   if (!column?.isPublic) throw notFound('该栏目不存在或暂无内容。');
   const query = listQuery.safeParse(req.query);
   if (!query.success) throw badRequest('页码无效，请输入正确的页码。');
-  const requested = query.data.page;
-  // One URL per page: ?page=1 and ?page= are the column's own address; ?page=0 is simply out of range.
-  if (requested !== undefined && requested >= 1 && req.originalUrl !== columnPagePath(column.slug, requested)) {
-    return res.redirect(301, columnPagePath(column.slug, requested));
-  }
+  const requested = query.data.page ?? 1;
+  // One URL per page: ?page=1, ?page= and unknown parameters redirect to it; ?page=0 is simply out of range.
+  const canonical = columnPagePath(column.slug, requested);
+  if (requested >= 1 && req.originalUrl !== canonical) return res.redirect(301, canonical);
   const at = now();
   const ids = subtreeIds(column);
-  const pagination = paginate(store.articles.countPublished(ids, at), requested ?? 1, PER_PAGE);
+  const pagination = paginate(store.articles.countPublished(ids, at), requested, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${requested} 页。`);
   const trail = lineage(column);
   cachePublicPage(res);

@@ -3,7 +3,6 @@ import { Router, type Request, type Response } from 'express';
 import type { Deps } from '../web/deps.js';
 import { showArticle } from './article.js';
 import { redirectToColumn, showColumn } from './column.js';
-import { sendHealth } from './health.js';
 import { showHome } from './home.js';
 import { showPage } from './page.js';
 import { showSiteMap } from './site-map.js';
@@ -13,7 +12,6 @@ type Handler = (deps: Deps, req: Request, res: Response) => void;
 export function siteRoutes(deps: Deps): Router {
   const r = Router({ strict: true });
   const h = (fn: Handler) => (req: Request, res: Response) => fn(deps, req, res);
-  r.get('/healthz', h(sendHealth));
   r.get('/', h(showHome));
   r.get('/wzdt.html', h(showSiteMap)); // 网站地图
   r.get('/:slug.html', h(showPage)); // 联系我们, 网站声明, …

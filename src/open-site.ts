@@ -1,0 +1,28 @@
+// Opening the site's database the one way both the server and the command-line tools do: migrate, then load the
+// sample site if the database is new, so the outcome never depends on which of them ran first.
+import path from 'node:path';
+import { projectRoot, type Config } from './config.js';
+import { seedSampleContent } from './content/seed-sample.js';
+import { migrate } from './db/migrate.js';
+import { openDb } from './db/open.js';
+import { createStore } from './store/store.js';
+
+/** Throws MigrationError (the database closed and left as it was) when a migration fails. */
+export function openSite(config: Config, log: (line: string) => void) {
+  const db = openDb(config.dataDir);
+  try {
+    const applied = migrate(db, path.join(projectRoot, 'migrations'));
+    if (applied.length > 0) log(`Applied migrations: ${applied.join(', ')}`);
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+  const store = createStore(db);
+  const seeded = seedSampleContent(store, new Date());
+  if (seeded) {
+    const failed = seeded.filter((outcome) => outcome.status === 'failed');
+    log(`Loaded the sample site: ${seeded.length - failed.length} articles.`);
+    for (const outcome of failed) log(`Sample article ${outcome.file} not imported: ${outcome.error}`);
+  }
+  return { db, store };
+}

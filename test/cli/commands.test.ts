@@ -1,0 +1,76 @@
+// The commands a person runs: `npm start` (src/main.ts) and `npm run import` (src/cli/import.ts), as real processes.
+import assert from 'node:assert/strict';
+import { spawn, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test, type TestContext } from 'node:test';
+import { projectRoot } from '../../src/config.js';
+import { sampleArticlesDir } from '../../src/content/seed-sample.js';
+import { tempDir } from '../helpers/app.js';
+
+const run = (script: string, args: string[], env: Record<string, string>) =>
+  spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000,
+  });
+
+/** Starts the server and resolves with its URL once it listens. */
+function startServer(t: TestContext, env: Record<string, string>): Promise<string> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { ...process.env, ...env } });
+  t.after(() => void child.kill('SIGTERM'));
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout.on('data', (chunk) => {
+      output += chunk;
+      const match = /Serving .* on (http:\/\/localhost:\d+\/)/.exec(output);
+      if (match) resolve(match[1]!);
+    });
+    child.stderr.on('data', (chunk) => (output += chunk));
+    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+  });
+}
+
+describe('npm start', () => {
+  test('a fresh DATA_DIR is migrated, gets the sample site, and is served', async (t) => {
+    const dataDir = tempDir(t);
+    const url = await startServer(t, { PORT: '0', DATA_DIR: dataDir });
+    assert.ok(fs.existsSync(path.join(dataDir, 'site.db')));
+    const home = await (await fetch(url)).text();
+    assert.match(home, /【经验交流】市中科协:三向发力擘画服务新篇 科技赋能区域发展实践/);
+  });
+
+  test('a bad variable stops it with one line naming the variable', () => {
+    const result = run('src/main.ts', [], { PORT: 'eighty', DATA_DIR: '/nonexistent' });
+    assert.equal(result.status, 1);
+    assert.equal(result.stderr, 'Invalid configuration: PORT="eighty" must be a whole number\n');
+  });
+});
+
+describe('npm run import', () => {
+  test('imports, reports each file, is idempotent, and exits 1 when a file could not be read', (t) => {
+    const dataDir = tempDir(t);
+    const dir = tempDir(t);
+    const sample = fs.readFileSync(path.join(sampleArticlesDir, '000_4256c7fb93f06b7a.txt'), 'utf8');
+    fs.writeFileSync(path.join(dir, 'new.txt'), sample.replace('【经验交流】', '【旧稿】'));
+    fs.writeFileSync(path.join(dir, 'broken.txt'), '没有日期的网页');
+    const first = run('src/cli/import.ts', [dir], { DATA_DIR: dataDir });
+    assert.equal(first.status, 1, first.stderr);
+    assert.match(first.stdout, /Loaded the sample site/);
+    assert.match(first.stdout, /^created +\S+new\.txt -> #\d+ 【旧稿】市中科协/m);
+    assert.match(first.stderr, /^failed +\S+broken\.txt: no 来源\/时间 line found under the title$/m);
+    assert.match(first.stdout, /1 created, 0 updated, 0 unchanged, 1 failed/);
+    const again = run('src/cli/import.ts', [path.join(dir, 'new.txt')], { DATA_DIR: dataDir });
+    assert.equal(again.status, 0, again.stderr);
+    assert.match(again.stdout, /0 created, 0 updated, 1 unchanged, 0 failed/);
+    assert.doesNotMatch(again.stdout, /Loaded the sample site/);
+  });
+
+  test('usage errors exit 2', (t) => {
+    const dataDir = tempDir(t);
+    const none = run('src/cli/import.ts', [], { DATA_DIR: dataDir });
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /Usage: npm run import -- \[--column SLUG\] FILE_OR_FOLDER/);
+    const badColumn = run('src/cli/import.ts', ['--column', 'nope', 'x.txt'], { DATA_DIR: dataDir });
+    assert.equal(badColumn.status, 2);
+    assert.match(badColumn.stderr, /No column with slug "nope"\. Columns: xwzx, gzdt, tzgg, kpzs, xhdt/);
+  });
+});

@@ -1,0 +1,71 @@
+// Starts the real app on a throwaway SQLite file, migrated like production; everything is removed after the test.
+import fs from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import type { TestContext } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { createApp } from '../../src/app.js';
+import { projectRoot } from '../../src/config.js';
+import { seedSampleContent } from '../../src/content/seed-sample.js';
+import { migrate } from '../../src/db/migrate.js';
+import { openDb, type Db } from '../../src/db/open.js';
+import { createStore, type Store } from '../../src/store/store.js';
+
+/** The fixed "now" of HTTP tests: after every sample article. */
+export const NOW = new Date('2026-03-01T02:00:00.000Z');
+
+export type TestApp = {
+  url: string;
+  db: Db;
+  store: Store;
+  dataDir: string;
+  /** GET a path without following redirects. */
+  get: (pathname: string, init?: RequestInit) => Promise<Response>;
+  /** GET a path and parse the HTML page. */
+  page: (pathname: string) => Promise<{ res: Response; html: string; document: Document }>;
+};
+
+export function tempDir(t: TestContext): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-test-'));
+  t.after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+export function openTestDb(t: TestContext): { db: Db; store: Store; dataDir: string } {
+  const dataDir = tempDir(t);
+  const db = openDb(dataDir);
+  t.after(() => db.close());
+  migrate(db, path.join(projectRoot, 'migrations'));
+  return { db, store: createStore(db), dataDir };
+}
+
+export async function startApp(t: TestContext, options: { sample?: boolean; now?: Date } = {}): Promise<TestApp> {
+  const { db, store, dataDir } = openTestDb(t);
+  if (options.sample) seedSampleContent(store, new Date('2026-01-10T00:00:00.000Z'));
+  const now = options.now ?? NOW;
+  const app = createApp({ config: { port: 0, dataDir, env: 'test' }, store, now: () => now });
+  const server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  t.after(() => new Promise((resolve) => server.close(resolve)));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const get = (pathname: string, init?: RequestInit) => fetch(url + pathname, { redirect: 'manual', ...init });
+  return {
+    url,
+    db,
+    store,
+    dataDir,
+    get,
+    page: async (pathname) => {
+      const res = await get(pathname);
+      const html = await res.text();
+      return { res, html, document: parseHTML(html).document as unknown as Document };
+    },
+  };
+}
+
+/** Text of the elements matching `selector`, whitespace collapsed. */
+export const texts = (document: Document, selector: string) =>
+  [...document.querySelectorAll(selector)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
+
+export const text = (document: Document, selector: string) => texts(document, selector)[0];

@@ -1,0 +1,140 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, test, type TestContext } from 'node:test';
+import { importPaths } from '../../src/content/import-articles.js';
+import { sampleArticlesDir, seedSampleContent } from '../../src/content/seed-sample.js';
+import { openTestDb, tempDir } from '../helpers/app.js';
+import { seedColumn } from '../helpers/seed.js';
+
+const NOW = new Date('2026-02-01T00:00:00.000Z');
+const SAMPLE = fs.readFileSync(path.join(sampleArticlesDir, '000_4256c7fb93f06b7a.txt'), 'utf8');
+/** The sample with another breadcrumb (the original separates its parts with no-break spaces). */
+const withCrumb = (trail: string) => SAMPLE.replace(/^当前位置.*\n/m, trail ? `当前位置:首页 > ${trail}\n` : '');
+
+function write(t: TestContext, files: Record<string, string | Buffer>): string {
+  const dir = tempDir(t);
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+function setUp(t: TestContext) {
+  const { db, store } = openTestDb(t);
+  seedColumn(db, { slug: 'xwzx', name: '新闻中心' });
+  seedColumn(db, { slug: 'gzdt', name: '工作动态', parent: 'xwzx' });
+  seedColumn(db, { slug: 'tzgg', name: '通知公告', parent: 'xwzx' });
+  return { db, store };
+}
+
+const article = (db: ReturnType<typeof openTestDb>['db'], id: number) =>
+  db.prepare(`
+    SELECT a.title, a.source, a.status, a.published_at AS publishedAt, c.slug AS column, a.body_html AS bodyHtml, a.summary
+    FROM articles a JOIN columns c ON c.id = a.column_id WHERE a.id = ?`).get(id) as { title: string; source: string; status: string; publishedAt: string; column: string; bodyHtml: string; summary: string };
+
+describe('importing files', () => {
+  test('the sample article lands published in 工作动态 with its source, date and rendered body', (t) => {
+    const { db, store } = setUp(t);
+    const [outcome] = importPaths(store, [write(t, { 'a.txt': SAMPLE })], { now: NOW });
+    assert.equal(outcome!.status, 'created');
+    const row = article(db, (outcome as { id: number }).id);
+    assert.equal(row.column, 'gzdt');
+    assert.equal(row.source, '市中科协');
+    assert.equal(row.status, 'published');
+    assert.equal(row.publishedAt, '2026-01-08T16:00:00.000Z');
+    assert.equal(row.bodyHtml.match(/<h2>/g)?.length, 3);
+    assert.match(row.summary, /^市中区科协深刻把握新时代科协组织职责使命/);
+  });
+
+  test('re-importing is idempotent; an edited file updates the same article', (t) => {
+    const { db, store } = setUp(t);
+    const dir = write(t, { 'a.txt': SAMPLE });
+    const first = importPaths(store, [dir], { now: NOW });
+    const again = importPaths(store, [dir], { now: NOW });
+    assert.deepEqual(again.map((o) => o.status), ['unchanged']);
+    fs.writeFileSync(path.join(dir, 'a.txt'), SAMPLE.replace('来源:市中科协', '来源:市中区科协'));
+    const edited = importPaths(store, [dir], { now: NOW });
+    assert.deepEqual(edited.map((o) => o.status), ['updated']);
+    assert.equal((edited[0] as { id: number }).id, (first[0] as { id: number }).id);
+    assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
+    assert.equal(article(db, (first[0] as { id: number }).id).source, '市中区科协');
+  });
+
+  test('folders are walked for .txt files; every unreadable file is reported with its reason, the rest imported', (t) => {
+    const { store } = setUp(t);
+    const dir = write(t, {
+      'one.txt': SAMPLE,
+      'nested/two.txt': withCrumb('新闻中心 > 通知公告').replace('【经验交流】', '【第二篇】'),
+      'nested/notes.md': 'ignored',
+      'broken.txt': '只有一行',
+      'unknown.txt': withCrumb('党建工作'),
+      'no-crumb.txt': withCrumb(''),
+    });
+    const outcomes = importPaths(store, [dir], { now: NOW });
+    assert.deepEqual(
+      outcomes.map((o) => [path.relative(dir, o.file), o.status === 'failed' ? o.error : o.status]),
+      [
+        ['broken.txt', 'no 来源/时间 line found under the title'],
+        ['nested/two.txt', 'created'],
+        ['no-crumb.txt', 'no breadcrumb (当前位置) to choose the column from: pass --column SLUG'],
+        ['one.txt', 'created'],
+        ['unknown.txt', 'column "党建工作" from the breadcrumb does not exist: create it or pass --column SLUG'],
+      ],
+    );
+  });
+
+  test('--column overrides the breadcrumb; a missing file is reported', (t) => {
+    const { db, store } = setUp(t);
+    const dir = write(t, { 'a.txt': SAMPLE });
+    const outcomes = importPaths(store, [path.join(dir, 'a.txt'), path.join(dir, 'missing.txt')], {
+      now: NOW, column: store.columns.getBySlug('tzgg'),
+    });
+    assert.equal(article(db, (outcomes[0] as { id: number }).id).column, 'tzgg');
+    assert.deepEqual(outcomes[1], { file: path.join(dir, 'missing.txt'), status: 'failed', error: 'cannot read: ENOENT' });
+  });
+
+  test('namesake columns are told apart by the breadcrumb parent', (t) => {
+    const { db, store } = setUp(t);
+    seedColumn(db, { slug: 'kpzs', name: '科普知识' });
+    seedColumn(db, { slug: 'kpgzdt', name: '工作动态', parent: 'kpzs' });
+    const dir = write(t, {
+      'a.txt': withCrumb('科普知识 > 工作动态'),
+      'b.txt': SAMPLE.replace('【经验交流】', '【二】'),
+    });
+    const outcomes = importPaths(store, [dir], { now: NOW });
+    assert.equal(article(db, (outcomes[0] as { id: number }).id).column, 'kpgzdt');
+    assert.deepEqual(outcomes[1], { file: path.join(dir, 'b.txt'), status: 'failed', error: 'column "工作动态" is ambiguous: pass --column SLUG' });
+  });
+
+  test('an old site article number in the file name is kept, so its URL survives; GB18030 files are read', (t) => {
+    const { db, store } = setUp(t);
+    const title = Buffer.from([0xb1, 0xea, 0xcc, 0xe2]); // 标题 in GB18030
+    const time = Buffer.from([0xca, 0xb1, 0xbc, 0xe4]); // 时间
+    const dir = write(t, {
+      't20231106_1782839.txt': SAMPLE,
+      'gbk.txt': Buffer.concat([title, Buffer.from('\n'), time, Buffer.from(':2025-06-01\n'), title, Buffer.from('\n')]),
+    });
+    const outcomes = importPaths(store, [dir], { now: NOW, column: store.columns.getBySlug('gzdt') });
+    assert.deepEqual(outcomes.map((o) => o.status === 'failed' ? o.error : [o.id, o.title]), [[1, '标题'], [1782839, SAMPLE.split('\n')[3]]]);
+    assert.equal(article(db, 1782839).column, 'gzdt');
+  });
+});
+
+test('the sample site loads once: columns, settings, pages and every sample article', (t) => {
+  const { db, store } = openTestDb(t);
+  const outcomes = seedSampleContent(store, NOW)!;
+  const files = fs.readdirSync(sampleArticlesDir).filter((f) => f.endsWith('.txt'));
+  assert.equal(outcomes.length, files.length);
+  assert.deepEqual(outcomes.filter((o) => o.status !== 'created'), []);
+  assert.ok(outcomes.length > 40, 'enough articles that lists page');
+  assert.equal(seedSampleContent(store, NOW), undefined);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), files.length);
+  const settings = store.settings.getAll();
+  assert.equal(settings.icpNumber, '鲁ICP备05008974号');
+  assert.equal(settings.reportEmail, 'skxbgs@zz.shandong.cn');
+  assert.doesNotMatch(JSON.stringify(settings), /MAGISTRATE|COURT/i);
+  const demo = db.prepare("SELECT COUNT(*) FROM articles WHERE title LIKE '【示例】%'").pluck().get();
+  assert.equal(demo, files.length - 1, 'every article but the real sample is marked 【示例】');
+});
