@@ -1,4 +1,5 @@
 // The environment, parsed once at start-up; nothing else reads process.env.
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -15,6 +16,16 @@ const Env = z.object({
   PORT: z.string().default('3000').transform((value) => (/^\s*\d+\s*$/.test(value) ? Number(value) : NaN)).pipe(port),
   DATA_DIR: z.string().trim().min(1, 'must not be empty').default('./data'),
   NODE_ENV: z.enum(['development', 'production', 'test'], 'must be development, production or test').default('development'),
+  ADMIN_USER: z.string().trim().regex(/^[A-Za-z0-9_.-]{2,32}$/, 'must be 2-32 letters, digits, _ . or -').default('admin'),
+  ADMIN_PASSWORD: z.string().optional(),
+  SESSION_IDLE_MINUTES: z.string().default('60').transform(Number)
+    .pipe(z.number('must be a whole number').int('must be a whole number').min(5, 'must be at least 5').max(1440, 'must be at most 1440')),
+  TRUST_PROXY: z.string().trim().default('false')
+    .refine((value) => /^(true|false|\d{1,2})$/.test(value) || value.split(',').every((part) => isIP(part.trim()) !== 0),
+      'must be true, false, a number of proxy hops, or a comma-separated list of proxy IP addresses'),
+  DEMO_CONTENT: z.enum(['true', 'false'], 'must be true or false').default('true'),
+  MAX_UPLOAD_MB: z.string().default('20').transform(Number)
+    .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200')),
 });
 
 /** Every environment variable the app reads (the README's configuration table lists each). */
@@ -24,6 +35,15 @@ export type Config = Readonly<{
   port: number;
   dataDir: string;
   env: 'development' | 'production' | 'test';
+  /** Name and password of the first administrator, created when the database has no users. */
+  adminUser: string;
+  adminPassword: string | undefined;
+  sessionIdleMinutes: number;
+  /** Express's 'trust proxy' setting: which proxies' X-Forwarded-* headers to believe (client IP, HTTPS). */
+  trustProxy: boolean | number | string;
+  maxUploadBytes: number;
+  /** Whether a new site starts with the demo articles (marked 【示例】) besides the real sample article. */
+  demoContent: boolean;
 }>;
 
 export class ConfigError extends Error {}
@@ -40,6 +60,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, DATA_DIR, NODE_ENV } = result.data;
-  return Object.freeze({ port: PORT, dataDir: path.resolve(DATA_DIR), env: NODE_ENV });
+  const { PORT, DATA_DIR, NODE_ENV, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, TRUST_PROXY, MAX_UPLOAD_MB, DEMO_CONTENT } = result.data;
+  return Object.freeze({
+    port: PORT,
+    dataDir: path.resolve(DATA_DIR),
+    env: NODE_ENV,
+    adminUser: ADMIN_USER,
+    adminPassword: ADMIN_PASSWORD,
+    sessionIdleMinutes: SESSION_IDLE_MINUTES,
+    trustProxy: TRUST_PROXY === 'true' ? true : TRUST_PROXY === 'false' ? false : /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY,
+    maxUploadBytes: MAX_UPLOAD_MB * 1024 * 1024,
+    demoContent: DEMO_CONTENT === 'true',
+  });
 }

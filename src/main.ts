@@ -4,8 +4,8 @@ import { createApp } from './app.js';
 import { runCli } from './cli/run.js';
 import { openSite } from './open-site.js';
 
-runCli((config) => {
-  const { db, store } = openSite(config, console.log);
+await runCli(async (config) => {
+  const { db, store } = await openSite(config, console.log);
   const app = createApp({ config, store, now: () => new Date() });
   const server = app.listen(config.port, (err?: Error) => {
     if (err) {

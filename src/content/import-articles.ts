@@ -14,13 +14,19 @@ export type ImportOutcome =
 
 export type ImportOptions = {
   /** Put every article in this column instead of the one named by its breadcrumb. */
-  column?: Column;
+  column?: Column | undefined;
   now: Date;
+  /** Called as each file is done, so a long run reports as it goes. */
+  onOutcome?: (outcome: ImportOutcome) => void;
 };
 
 /** Imports every .txt file named, or found under a named folder (sorted by path); one outcome per file. */
 export function importPaths(store: Store, paths: string[], options: ImportOptions): ImportOutcome[] {
-  return paths.flatMap(listTextFiles).map((file) => importFile(store, file, options));
+  return paths.flatMap(listTextFiles).map((file) => {
+    const outcome = importFile(store, file, options);
+    options.onOutcome?.(outcome);
+    return outcome;
+  });
 }
 
 function listTextFiles(target: string): string[] {
@@ -32,22 +38,35 @@ function listTextFiles(target: string): string[] {
     .sort();
 }
 
-export function importFile(store: Store, file: string, options: ImportOptions): ImportOutcome {
+function importFile(store: Store, file: string, options: ImportOptions): ImportOutcome {
+  const failed = (error: string): ImportOutcome => ({ file, status: 'failed', error });
   let bytes: Buffer;
   try {
     bytes = fs.readFileSync(file);
   } catch (err) {
-    return { file, status: 'failed', error: `cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}` };
+    return failed(`cannot read: ${(err as NodeJS.ErrnoException).code ?? String(err)}`);
   }
   const parsed = parsePlainTextArticle(decode(bytes));
-  if (!parsed.ok) return { file, status: 'failed', error: parsed.error };
+  if (!parsed.ok) return failed(parsed.error);
   const column = options.column ?? columnFromBreadcrumb(store, parsed.article.breadcrumb);
-  if (typeof column === 'string') return { file, status: 'failed', error: column };
-  return { file, ...saveArticle(store, parsed.article, column, legacyId(file), options.now) };
+  if (typeof column === 'string') return failed(column);
+  const id = legacyId(file);
+  try {
+    const saved = store.articles.saveImported(toArticle(parsed.article, column, id), options.now, id);
+    if (!saved) return failed(`article number ${id} from the file name is already used by another article`);
+    return { file, ...saved, title: parsed.article.title };
+  } catch (err) {
+    return failed(`not saved: ${(err as Error).message}`); // reported with the file, and the run goes on
+  }
 }
 
-/** Old pages were saved as UTF-8 (with or without BOM) or, from older Windows tools, GB18030/GBK. */
+/**
+ * Old pages were saved as UTF-8 (with or without BOM), as UTF-16 by Notepad's "Unicode" option (always with a
+ * BOM), or as GB18030/GBK by older Windows tools.
+ */
 function decode(bytes: Buffer): string {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return new TextDecoder('utf-16le').decode(bytes);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return new TextDecoder('utf-16be').decode(bytes);
   try {
     return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
@@ -74,9 +93,9 @@ function legacyId(file: string): number | null {
   return match ? Number(match[1]) : null;
 }
 
-function saveArticle(store: Store, parsed: ParsedArticle, column: Column, id: number | null, now: Date) {
+function toArticle(parsed: ParsedArticle, column: Column, id: number | null) {
   const bodyHtml = renderMarkdown(parsed.bodyMarkdown);
-  const article = {
+  return {
     columnId: column.id,
     title: parsed.title,
     subtitle: parsed.subtitle,
@@ -86,16 +105,10 @@ function saveArticle(store: Store, parsed: ParsedArticle, column: Column, id: nu
     bodyHtml,
     summary: summaryFromHtml(bodyHtml),
     publishedAt: parsed.publishedAt,
-    // The same title on the same day is the same article, wherever it was filed and however it was edited since.
-    importKey: createHash('sha256').update(`${parsed.title}\n${formatDate(parsed.publishedAt)}`).digest('hex').slice(0, 32),
+    // A page with its old article number is that article; otherwise the same title on the same day is the same
+    // article, wherever it was filed and however its text was edited since.
+    importKey: id !== null
+      ? `legacy:${id}`
+      : createHash('sha256').update(`${parsed.title}\n${formatDate(parsed.publishedAt)}`).digest('hex').slice(0, 32),
   };
-  return store.transaction(() => {
-    const existing = store.articles.getIdByImportKey(article.importKey);
-    if (existing !== undefined) {
-      const changed = store.articles.updateImported(existing, article, now);
-      return { status: changed ? ('updated' as const) : ('unchanged' as const), id: existing, title: article.title };
-    }
-    const keepId = id !== null && !store.articles.isIdTaken(id) ? id : null;
-    return { status: 'created' as const, id: store.articles.insertImported(article, now, keepId), title: article.title };
-  });
 }

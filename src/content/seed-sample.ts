@@ -7,7 +7,10 @@ import type { SiteSettings } from '../lib/site-settings.js';
 import type { Store } from '../store/store.js';
 import { importPaths, type ImportOutcome } from './import-articles.js';
 
+/** Real content: the page the site was designed from. */
 export const sampleArticlesDir = path.join(projectRoot, 'src', 'sample', 'articles');
+/** Demo articles written for this project, each marked 【示例】, so that lists have more than one page. */
+export const demoArticlesDir = path.join(projectRoot, 'src', 'sample', 'demo');
 
 // From the sample page's footer. Its line "Copyright 2012 THE MAGISTRATE PEOPLE'S COURT OF SHIZHONG" was copied
 // from a court's website by mistake; a wrong organisation name fails an inspection, so it is not repeated here.
@@ -29,7 +32,7 @@ const SETTINGS: SiteSettings = {
 
 const COLUMNS = [
   { slug: 'xwzx', name: '新闻中心', description: '科协新闻、工作动态与通知公告', children: [
-    { slug: 'gzdt', name: '工作动态', description: '市、区（市）科协和所属学会的工作动态' },
+    { slug: 'gzdt', name: '工作动态', description: '市、区（市）科协和所属学会的工作动态', reviewSteps: ['校对', '审核签发'] },
     { slug: 'tzgg', name: '通知公告', description: '科协发布的通知、公告和公示' },
   ] },
   { slug: 'kpzs', name: '科普知识', description: '面向公众的科学知识和健康常识', children: [] },
@@ -40,13 +43,9 @@ const PAGES = [
   {
     slug: 'lxwm',
     title: '联系我们',
-    bodyMd: [
-      `欢迎通过以下方式与${SETTINGS.sponsor}联系。`,
-      `- 电话：${SETTINGS.phone}`,
-      `- 传真：${SETTINGS.fax}`,
-      `- 举报邮箱：<${SETTINGS.reportEmail}>`,
-      '工作时间：周一至周五（法定节假日除外）上午 8:30—12:00，下午 13:30—17:30。',
-    ].join('\n\n'),
+    // The phone, fax, address and e-mail come from the site settings (showsContact), so they are kept in one place.
+    bodyMd: '工作时间：周一至周五（法定节假日除外）上午 8:30—12:00，下午 13:30—17:30。',
+    showsContact: true,
   },
   {
     slug: 'wzsm',
@@ -55,15 +54,19 @@ const PAGES = [
       '## 版权声明',
       `本网站所刊登的信息，版权归${SETTINGS.copyrightHolder}所有。转载本网站原创内容，请注明来源；注明其他来源的稿件，版权归原作者或原单位所有。`,
       '## 隐私声明',
-      '本网站不要求读者注册或登录，不收集读者的个人身份信息。为实现长者模式、字号调整等阅读功能，网站可能在您的浏览器中保存必要的偏好设置，这些设置不用于识别个人身份。',
+      '本网站不要求读者注册或登录，不收集读者的个人身份信息；除读者主动选择的阅读偏好外，不在读者的浏览器中保存任何信息。',
       '## 免责声明',
       '本网站提供的外部链接仅为方便读者查阅，其内容由相应网站负责。如发现本网站信息有误，请通过页面底部的联系方式告知我们，我们将及时更正。',
     ].join('\n\n'),
+    showsContact: false,
   },
 ];
 
-/** Fills an empty database with the sample site; returns the import outcomes, or undefined if it had content. */
-export function seedSampleContent(store: Store, now: Date): ImportOutcome[] | undefined {
+/**
+ * Fills an empty database with the sample site (with the demo articles unless `demo` is false); returns the import
+ * outcomes, or undefined if the database had content.
+ */
+export function seedSampleContent(store: Store, now: Date, demo = true): ImportOutcome[] | undefined {
   if (store.columns.count() > 0) return undefined;
   store.transaction(() => {
     COLUMNS.forEach(({ children, ...column }, i) => {
@@ -75,5 +78,5 @@ export function seedSampleContent(store: Store, now: Date): ImportOutcome[] | un
       store.pages.insert({ ...page, bodyHtml: renderMarkdown(page.bodyMd), sortOrder: (i + 1) * 10 }, now),
     );
   });
-  return importPaths(store, [sampleArticlesDir], { now });
+  return importPaths(store, demo ? [sampleArticlesDir, demoArticlesDir] : [sampleArticlesDir], { now });
 }

@@ -6,6 +6,8 @@ type ColumnFields = { id: number; parentId: number | null; slug: string; isHidde
 export type ColumnNode<C extends ColumnFields = ColumnFields> = C & {
   parent: ColumnNode<C> | undefined;
   children: ColumnNode<C>[];
+  /** Public articles filed in this column itself. */
+  ownCount: number;
   /** Public articles in this column and every column under it. */
   articleCount: number;
   isPublic: boolean;
@@ -19,7 +21,7 @@ export type ColumnTree<C extends ColumnFields = ColumnFields> = {
 /** Builds the tree from columns in display order and the public article count of each column id. */
 export function buildColumnTree<C extends ColumnFields>(columns: C[], counts: Map<number, number>): ColumnTree<C> {
   const byId = new Map<number, ColumnNode<C>>(
-    columns.map((c) => [c.id, { ...c, parent: undefined, children: [], articleCount: 0, isPublic: false }]),
+    columns.map((c) => [c.id, { ...c, parent: undefined, children: [], ownCount: counts.get(c.id) ?? 0, articleCount: 0, isPublic: false }]),
   );
   const roots: ColumnNode<C>[] = [];
   for (const node of byId.values()) {
@@ -28,7 +30,7 @@ export function buildColumnTree<C extends ColumnFields>(columns: C[], counts: Ma
     (parent ? parent.children : roots).push(node);
   }
   const count = (node: ColumnNode<C>): number =>
-    (node.articleCount = (counts.get(node.id) ?? 0) + node.children.reduce((sum, child) => sum + count(child), 0));
+    (node.articleCount = node.ownCount + node.children.reduce((sum, child) => sum + count(child), 0));
   const mark = (node: ColumnNode<C>, parentPublic: boolean) => {
     node.isPublic = parentPublic && !node.isHidden && node.articleCount > 0;
     node.children.forEach((child) => mark(child, node.isPublic));
@@ -50,9 +52,17 @@ export function subtreeIds<C extends ColumnFields>(node: ColumnNode<C>): number[
   return [node.id, ...node.children.flatMap(subtreeIds)];
 }
 
-/** Public columns with no public children: the ones whose articles a home page shows. */
-export function publicLeaves<C extends ColumnFields>(nodes: ColumnNode<C>[]): ColumnNode<C>[] {
-  return nodes
-    .filter((node) => node.isPublic)
-    .flatMap((node) => (node.children.some((child) => child.isPublic) ? publicLeaves(node.children) : [node]));
+/** Ids of the node and the public columns under it: what its list shows (never a hidden column's articles). */
+export function publicSubtreeIds<C extends ColumnFields>(node: ColumnNode<C>): number[] {
+  return [node.id, ...node.children.filter((child) => child.isPublic).flatMap(publicSubtreeIds)];
+}
+
+/** Public columns with articles filed in them, in display order: the home page shows a list for each. */
+export function columnsWithArticles<C extends ColumnFields>(roots: ColumnNode<C>[]): ColumnNode<C>[] {
+  return flattenTree(roots).map(({ node }) => node).filter((node) => node.isPublic && node.ownCount > 0);
+}
+
+/** Every node in display order with its depth (0 for top level), for indented lists and select boxes. */
+export function flattenTree<C extends ColumnFields>(nodes: ColumnNode<C>[], depth = 0): { node: ColumnNode<C>; depth: number }[] {
+  return nodes.flatMap((node) => [{ node, depth }, ...flattenTree(node.children, depth + 1)]);
 }

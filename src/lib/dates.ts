@@ -53,3 +53,20 @@ export function isoBeijing(iso: string): string {
   const t = beijingParts(iso);
   return `${formatDate(iso)}T${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)}+08:00`;
 }
+
+/** 2026-01-09T10:30, the value of an <input type="datetime-local"> in Beijing time. */
+export function toDateTimeLocal(iso: string): string {
+  const t = beijingParts(iso);
+  return `${formatDate(iso)}T${pad(t.hour)}:${pad(t.minute)}`;
+}
+
+/** The UTC ISO time of a datetime-local value read as Beijing time, or undefined when malformed or impossible. */
+export function fromDateTimeLocal(value: string): string | undefined {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[T ](\d{2}):(\d{2})(?::(\d{2}))?$/.exec(value.trim());
+  if (!match) return undefined;
+  const [year, month, day, hour, minute, second = '0'] = match.slice(1).map((part) => part ?? '0');
+  return beijingToIso({
+    year: Number(year), month: Number(month), day: Number(day),
+    hour: Number(hour), minute: Number(minute), second: Number(second),
+  });
+}

@@ -4,6 +4,10 @@ import sanitizeHtml from 'sanitize-html';
 
 const marked = new Marked({ gfm: true, breaks: false });
 
+export type ImageSize = { width: number; height: number };
+/** Looks up the size of an image by its src (our uploads know theirs), so pages do not jump while images load. */
+export type ImageSizes = (src: string) => ImageSize | undefined;
+
 const SANITIZE: sanitizeHtml.IOptions = {
   allowedTags: [
     'p', 'br', 'h2', 'h3', 'h4', 'h5', 'h6', 'strong', 'em', 'b', 'i', 'u', 's', 'del', 'sup', 'sub',
@@ -25,9 +29,19 @@ const SANITIZE: sanitizeHtml.IOptions = {
 };
 
 /** Renders article Markdown to sanitised HTML, ready to store as body_html. */
-export function renderMarkdown(markdown: string): string {
+export function renderMarkdown(markdown: string, imageSizes?: ImageSizes): string {
   const html = marked.parse(markdown, { async: false });
-  return sanitizeHtml(html, SANITIZE);
+  if (!imageSizes) return sanitizeHtml(html, SANITIZE);
+  return sanitizeHtml(html, {
+    ...SANITIZE,
+    transformTags: {
+      ...SANITIZE.transformTags,
+      img: (tagName, attribs) => {
+        const size = attribs.src ? imageSizes(attribs.src) : undefined;
+        return { tagName, attribs: size ? { ...attribs, width: String(size.width), height: String(size.height) } : attribs };
+      },
+    },
+  });
 }
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };

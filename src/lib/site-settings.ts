@@ -18,7 +18,7 @@ export const siteSettingsSchema = z.object({
   /** 网站标识码, ten characters issued with the government-site registration */
   siteCode: optional(text(20).regex(/^[0-9A-Z]{10}$/, '网站标识码应为 10 位数字或大写字母')),
   /** Address of the 党政机关网站标识 (开办者) verification page; the badge shows only when set */
-  conacUrl: optional(text(300).regex(/^https:\/\/[a-z0-9.-]*conac\.cn\/\S*$/, '应为 conac.cn 下的 https 链接')),
+  conacUrl: optional(text(300).regex(/^https:\/\/(?:[a-z0-9-]+\.)*conac\.cn\/\S*$/, '应为 conac.cn 下的 https 链接')),
   address: text(100),
   postcode: optional(text(6).regex(/^\d{6}$/, '邮政编码应为 6 位数字')),
   phone: optional(text(40).regex(/^[0-9()（）\-－ ,，、]+$/, '电话号码只能包含数字、连字符和括号')),

@@ -15,6 +15,8 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
   const canonical = articlePath(article);
   if (req.path !== canonical) return res.redirect(301, canonical);
   const column = siteContext(res).columns.bySlug.get(article.columnSlug)!;
+  // A hidden column hides its articles too.
+  if (!column.isPublic) throw notFound('您访问的文章不存在或已被删除。');
   const trail = lineage(column);
   cachePublicPage(res);
   res.render('site/article.njk', {
@@ -22,6 +24,7 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
     column,
     trail,
     neighbours: store.articles.getNeighbours(article, at),
+    attachments: store.uploads.listForArticle(article.id, 'attachment'),
     activeSection: trail[0]!.slug,
   });
 }

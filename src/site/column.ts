@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { lineage, subtreeIds } from '../lib/columns.js';
+import { lineage, publicSubtreeIds } from '../lib/columns.js';
 import { paginate } from '../lib/pagination.js';
 import { columnPagePath, columnPath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
@@ -8,7 +8,7 @@ import { badRequest, notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
 import { cachePublicPage } from './cache.js';
 
-export const PER_PAGE = 20;
+const PER_PAGE = 20;
 
 // `page` is absent, empty (an empty jump box) or a page number; anything else, or given twice, is a bad request.
 const listQuery = z.object({
@@ -31,7 +31,7 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   const canonical = columnPagePath(column.slug, requested);
   if (requested >= 1 && req.originalUrl !== canonical) return res.redirect(301, canonical);
   const at = now();
-  const ids = subtreeIds(column);
+  const ids = publicSubtreeIds(column);
   const pagination = paginate(store.articles.countPublished(ids, at), requested, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${requested} 页。`);
   const trail = lineage(column);
@@ -47,9 +47,15 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   });
 }
 
-/** /gzdt -> /gzdt/ */
+/**
+ * /gzdt -> /gzdt/ (keeping the page asked for), and the list URLs of government CMSes a site moves from:
+ * /gzdt/index.html -> /gzdt/, /gzdt/index_1.html (their second page) -> /gzdt/?page=2.
+ */
 export function redirectToColumn(_deps: Deps, req: Request, res: Response) {
   const column = siteContext(res).columns.bySlug.get(String(req.params.column));
   if (!column?.isPublic) throw notFound();
-  res.redirect(301, columnPath(column.slug));
+  const n = req.params.n === undefined ? undefined : /^\d{1,6}$/.test(String(req.params.n)) ? Number(req.params.n) : NaN;
+  if (Number.isNaN(n)) throw notFound();
+  const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
+  res.redirect(301, n === undefined ? columnPath(column.slug) + query : columnPagePath(column.slug, n + 1));
 }

@@ -1,5 +1,5 @@
 import type { Request, Response } from 'express';
-import { publicLeaves } from '../lib/columns.js';
+import { columnsWithArticles } from '../lib/columns.js';
 import type { Deps } from '../web/deps.js';
 import { siteContext } from '../web/locals.js';
 import { cachePublicPage } from './cache.js';
@@ -11,7 +11,7 @@ export function showHome({ store, now }: Deps, _req: Request, res: Response) {
   const at = now();
   const publicIds = [...columns.bySlug.values()].filter((c) => c.isPublic).map((c) => c.id);
   const latest = store.articles.listPublished(publicIds, at, 1)[0];
-  const sections = publicLeaves(columns.roots).map((column) => ({
+  const sections = columnsWithArticles(columns.roots).map((column) => ({
     column,
     articles: store.articles.listPublished([column.id], at, PER_COLUMN),
   }));

@@ -18,6 +18,8 @@ export type PublicArticle = ArticleListItem & {
   summary: string;
   coverImage: string;
   updatedAt: string;
+  /** Who gave the final approval (审核); null for imported articles. */
+  reviewerName: string | null;
 };
 
 export type ImportedArticle = {
@@ -42,9 +44,10 @@ const NEWEST_FIRST = `ORDER BY a.published_at DESC, a.id DESC`;
 export function articleStore(db: Db) {
   const published = db.prepare(`
     SELECT ${LIST_FIELDS}, a.column_id AS columnId, a.subtitle, a.source, a.author, a.body_html AS bodyHtml,
-           a.summary, a.cover_image AS coverImage, a.updated_at AS updatedAt
+           a.summary, a.cover_image AS coverImage, a.updated_at AS updatedAt, u.display_name AS reviewerName
     FROM articles a
     JOIN columns c ON c.id = a.column_id
+    LEFT JOIN users u ON u.id = a.reviewed_by
     WHERE a.id = @id AND ${PUBLIC}`);
   const listInColumns = db.prepare(`
     SELECT ${LIST_FIELDS}
@@ -92,7 +95,11 @@ export function articleStore(db: Db) {
         updated_at = @now, version = version + 1
     WHERE id = @id
       AND (column_id, title, subtitle, source, author, body_md, summary, published_at)
-          IS NOT (@columnId, @title, @subtitle, @source, @author, @bodyMd, @summary, @publishedAt)`);
+          IS NOT (@columnId, @title, @subtitle, @source, @author, @bodyMd, @summary, @publishedAt)
+    RETURNING version`).pluck();
+  const insertRevision = db.prepare(`
+    INSERT INTO article_revisions (article_id, version, user_id, changed, snapshot, created_at)
+    VALUES (@id, @version, NULL, @changed, @snapshot, @now)`);
 
   const iso = (now: Date) => now.toISOString();
   return {
@@ -114,15 +121,31 @@ export function articleStore(db: Db) {
         older: older.get(params) as ArticleListItem | undefined,
       };
     },
-    getIdByImportKey: (key: string) => byImportKey.get(key) as number | undefined,
-    isIdTaken: (id: number) => idTaken.get(id) !== undefined,
-    /** Inserts an imported page as a published article; `id` keeps an old site's article number when given. */
-    insertImported: (article: ImportedArticle, now: Date, id: number | null = null) =>
-      Number(insertImported.run({ ...article, id, now: iso(now) }).lastInsertRowid),
-    /** Returns true when the stored article changed. */
-    updateImported: (id: number, article: ImportedArticle, now: Date) => {
-      const { importKey: _key, ...content } = article;
-      return updateImported.run({ ...content, id, now: iso(now) }).changes === 1;
-    },
+    /**
+     * Inserts an imported page as a published article, or updates the one imported before under the same key,
+     * keeping a revision of each change. `id` asks for an old site's article number; a number already used by
+     * another article is refused (undefined), since its old URL would then open the wrong article.
+     */
+    saveImported: (article: ImportedArticle, now: Date, id: number | null) =>
+      db.transaction((): { status: 'created' | 'updated' | 'unchanged'; id: number } | undefined => {
+        const { importKey, ...content } = article;
+        const existing = byImportKey.get(importKey) as number | undefined;
+        if (existing === undefined && id !== null && idTaken.get(id) !== undefined) return undefined;
+        const snapshot = JSON.stringify({
+          title: content.title, subtitle: content.subtitle, columnId: content.columnId, source: content.source,
+          author: content.author, summary: content.summary, coverImage: '', bodyMd: content.bodyMd,
+        });
+        const revision = (articleId: number, version: number) =>
+          insertRevision.run({ id: articleId, version, changed: '["import"]', snapshot, now: iso(now) });
+        if (existing !== undefined) {
+          const version = updateImported.get({ ...content, id: existing, now: iso(now) }) as number | undefined;
+          if (version === undefined) return { status: 'unchanged', id: existing };
+          revision(existing, version);
+          return { status: 'updated', id: existing };
+        }
+        const created = Number(insertImported.run({ ...article, id, now: iso(now) }).lastInsertRowid);
+        revision(created, 1);
+        return { status: 'created', id: created };
+      })(),
   };
 }

@@ -1,17 +1,35 @@
 // One object holding every data-access module, prepared once per database connection.
 import type { Db } from '../db/open.js';
+import { adminArticleStore } from './admin-articles.js';
 import { articleStore } from './articles.js';
+import { auditStore } from './audit.js';
 import { columnStore } from './columns.js';
+import { loginFailureStore } from './login-failures.js';
 import { pageStore } from './pages.js';
+import { pendingPostStore } from './pending-posts.js';
+import { revisionStore } from './revisions.js';
+import { sessionStore } from './sessions.js';
 import { settingStore } from './settings.js';
+import { uploadStore } from './uploads.js';
+import { userStore } from './users.js';
+import { workflowStore } from './workflow.js';
 
 export function createStore(db: Db) {
   const ping = db.prepare('SELECT 1').pluck();
   return {
     articles: articleStore(db),
+    adminArticles: adminArticleStore(db),
+    audit: auditStore(db),
     columns: columnStore(db),
+    loginFailures: loginFailureStore(db),
     pages: pageStore(db),
+    pendingPosts: pendingPostStore(db),
+    revisions: revisionStore(db),
+    sessions: sessionStore(db),
     settings: settingStore(db),
+    uploads: uploadStore(db),
+    users: userStore(db),
+    workflow: workflowStore(db),
     /** Runs `fn` in one transaction: all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),
     /** True when the database answers a query. */

@@ -3,6 +3,8 @@ import path from 'node:path';
 import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import { formatDate, formatPublished, isoBeijing } from '../lib/dates.js';
+import { formatFileSize } from '../lib/file-types.js';
+import { EVENT_LABELS, mayEnter, ROLE_LABELS, STATUS_LABELS } from '../lib/review-rules.js';
 import { articlePath, columnPagePath, columnPath, pagePath, policeFilingUrl } from '../lib/urls.js';
 import type { Assets } from './assets.js';
 
@@ -22,6 +24,11 @@ export function setUpViews(app: Express, viewsDir: string, assets: Assets, stric
   env.addGlobal('columnPagePath', columnPagePath);
   env.addGlobal('pagePath', pagePath);
   env.addGlobal('policeFilingUrl', policeFilingUrl);
+  env.addGlobal('mayEnter', mayEnter);
+  env.addGlobal('roleLabels', ROLE_LABELS);
+  env.addGlobal('statusLabels', STATUS_LABELS);
+  env.addGlobal('eventLabels', EVENT_LABELS);
+  env.addFilter('fileSize', formatFileSize);
   env.express(app);
   app.set('views', path.resolve(viewsDir));
 }

@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { parseHTML } from 'linkedom';
 import { createApp } from '../../src/app.js';
-import { projectRoot } from '../../src/config.js';
+import { loadConfig, projectRoot } from '../../src/config.js';
 import { seedSampleContent } from '../../src/content/seed-sample.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openDb, type Db } from '../../src/db/open.js';
@@ -40,11 +40,20 @@ export function openTestDb(t: TestContext): { db: Db; store: Store; dataDir: str
   return { db, store: createStore(db), dataDir };
 }
 
-export async function startApp(t: TestContext, options: { sample?: boolean; now?: Date } = {}): Promise<TestApp> {
+export type AppOptions = {
+  sample?: boolean;
+  /** A fixed time for the app's clock; `clock` instead gives a clock the test moves. */
+  now?: Date;
+  clock?: () => Date;
+  env?: Record<string, string>;
+};
+
+export async function startApp(t: TestContext, options: AppOptions = {}): Promise<TestApp> {
   const { db, store, dataDir } = openTestDb(t);
   if (options.sample) seedSampleContent(store, new Date('2026-01-10T00:00:00.000Z'));
   const now = options.now ?? NOW;
-  const app = createApp({ config: { port: 0, dataDir, env: 'test' }, store, now: () => now });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...options.env });
+  const app = createApp({ config, store, now: () => options.clock?.() ?? now });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   t.after(() => new Promise((resolve) => server.close(resolve)));

@@ -252,7 +252,9 @@ describe('single pages', () => {
     const contact = await app.page('/lxwm.html');
     assert.equal(contact.res.status, 200);
     assert.equal(text(contact.document, 'h1'), '联系我们');
-    assert.match(text(contact.document, '.article-body')!, /电话：0632-3321213/);
+    assert.deepEqual(texts(contact.document, '.contact-list dt, .contact-list dd'),
+      ['单位', '枣庄市科学技术协会', '电话', '0632-3321213', '传真', '0632-3321213', '举报邮箱', 'skxbgs@zz.shandong.cn']);
+    assert.match(text(contact.document, '.article-body')!, /工作时间/);
     assert.equal(text(contact.document, '.breadcrumb'), '当前位置： 首页 联系我们');
     app.db.prepare("UPDATE pages SET title = '联系方式', body_html = '<p>新的内容</p>' WHERE slug = 'lxwm'").run();
     const edited = await app.page('/lxwm.html');

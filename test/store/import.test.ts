@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, test, type TestContext } from 'node:test';
 import { importPaths } from '../../src/content/import-articles.js';
-import { sampleArticlesDir, seedSampleContent } from '../../src/content/seed-sample.js';
+import { demoArticlesDir, sampleArticlesDir, seedSampleContent } from '../../src/content/seed-sample.js';
 import { openTestDb, tempDir } from '../helpers/app.js';
 import { seedColumn } from '../helpers/seed.js';
 
@@ -125,7 +125,7 @@ describe('importing files', () => {
 test('the sample site loads once: columns, settings, pages and every sample article', (t) => {
   const { db, store } = openTestDb(t);
   const outcomes = seedSampleContent(store, NOW)!;
-  const files = fs.readdirSync(sampleArticlesDir).filter((f) => f.endsWith('.txt'));
+  const files = [sampleArticlesDir, demoArticlesDir].flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith('.txt')));
   assert.equal(outcomes.length, files.length);
   assert.deepEqual(outcomes.filter((o) => o.status !== 'created'), []);
   assert.ok(outcomes.length > 40, 'enough articles that lists page');
@@ -137,4 +137,12 @@ test('the sample site loads once: columns, settings, pages and every sample arti
   assert.doesNotMatch(JSON.stringify(settings), /MAGISTRATE|COURT/i);
   const demo = db.prepare("SELECT COUNT(*) FROM articles WHERE title LIKE '【示例】%'").pluck().get();
   assert.equal(demo, files.length - 1, 'every article but the real sample is marked 【示例】');
+});
+
+test('without the demo content a new site gets only the real sample article', (t) => {
+  const { db, store } = openTestDb(t);
+  const outcomes = seedSampleContent(store, NOW, false)!;
+  assert.deepEqual(outcomes.map((o) => o.status), ['created']);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM columns').pluck().get(), 5);
 });

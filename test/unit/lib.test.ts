@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildColumnTree, lineage, publicLeaves, subtreeIds } from '../../src/lib/columns.js';
+import { buildColumnTree, columnsWithArticles, lineage, publicSubtreeIds, subtreeIds } from '../../src/lib/columns.js';
 import { beijingToIso, formatDate, formatPublished, isoBeijing } from '../../src/lib/dates.js';
 import { renderMarkdown, summaryFromHtml } from '../../src/lib/markdown.js';
 import { paginate } from '../../src/lib/pagination.js';
@@ -77,10 +77,13 @@ describe('column tree', () => {
       ['xwzx', 3, true], ['gzdt', 3, true], ['tzgg', 0, false], ['kpzs', 0, false], ['hidden', 3, false], ['under-hidden', 2, false],
     ]);
   });
-  test('lineage, subtree and public leaves', () => {
+  test('lineage, subtree and the columns a home page lists', () => {
     assert.deepEqual(lineage(tree.bySlug.get('gzdt')!).map((c) => c.slug), ['xwzx', 'gzdt']);
     assert.deepEqual(subtreeIds(tree.bySlug.get('xwzx')!), [1, 2, 3]);
-    assert.deepEqual(publicLeaves(tree.roots).map((c) => c.slug), ['gzdt']);
+    assert.deepEqual(publicSubtreeIds(tree.bySlug.get('xwzx')!), [1, 2]);
+    assert.deepEqual(columnsWithArticles(tree.roots).map((c) => c.slug), ['gzdt']);
+    const withOwn = buildColumnTree(columns, new Map([[1, 1], [2, 3], [3, 1], [5, 1]]));
+    assert.deepEqual(columnsWithArticles(withOwn.roots).map((c) => c.slug), ['xwzx', 'gzdt', 'tzgg']);
   });
 });
 

@@ -1,0 +1,119 @@
+// The review workflow's actions on one article: submit, approve (step by step, then publish), reject, withdraw,
+// delete to the 回收站 and restore. Each checks lib/review-rules.ts, writes through the workflow store (guarded by
+// the status it starts from), is audited, and ends on the article's page with a message.
+import type { Request, Response } from 'express';
+import { decide, nextAfterApproval, publishTime, type ArticleAction } from '../lib/review-rules.js';
+import { formatPublished } from '../lib/dates.js';
+import type { EditableArticle } from '../store/admin-articles.js';
+import { audit, forbidden } from '../web/auth.js';
+import type { Deps } from '../web/deps.js';
+import { notFound } from '../web/errors.js';
+import { adminContext, flash } from '../web/session.js';
+import { commentForm, fieldErrors, rejectForm } from './forms.js';
+
+const STALE = '操作未完成：文章状态已被其他人改变，请查看最新状态。';
+
+export function loadArticle({ store }: Deps, req: Request): EditableArticle {
+  const id = /^[1-9]\d{0,14}$/.test(String(req.params.id)) ? Number(req.params.id) : 0;
+  const article = store.adminArticles.getForEdit(id);
+  if (!article) throw notFound('文章不存在。');
+  return article;
+}
+
+export const articleState = ({ store }: Deps, article: EditableArticle) => ({
+  status: article.status,
+  createdBy: article.createdBy,
+  isDeleted: article.deletedAt !== null,
+  approvedBy: store.workflow.listApproversThisRound(article.id),
+});
+
+/** Throws 403 with the reason when the current user may not do `action` now. */
+export function check(deps: Deps, res: Response, action: ArticleAction, article: EditableArticle) {
+  const decision = decide(action, adminContext(res).user!, articleState(deps, article));
+  if (!decision.ok) throw forbidden(decision.reason);
+}
+
+const editPath = (id: number) => `/admin/articles/${id}/edit`;
+
+function finish(deps: Deps, res: Response, article: EditableArticle, done: boolean, message: string, to = editPath(article.id)) {
+  flash(deps, res, done ? message : STALE);
+  res.redirect(303, to);
+}
+
+/** Submits for review; also used by the editor's 保存并提交 button. */
+export function submit(deps: Deps, req: Request, res: Response, article: EditableArticle) {
+  check(deps, res, 'submit', article);
+  const user = adminContext(res).user!;
+  const steps = deps.store.columns.getById(article.columnId)!.reviewSteps;
+  const done = deps.store.workflow.transition(article.id, { from: article.status, to: 'submitted', reviewStep: 0 },
+    { action: 'submit', userId: user.id, stepName: steps[0]!, comment: '' }, deps.now());
+  if (done) audit(deps, req, res, 'article.submit', `article:${article.id}`, article.title);
+  finish(deps, res, article, done, `已提交审核，等待“${steps[0]}”。`);
+}
+
+export const submitArticle = (deps: Deps, req: Request, res: Response) => submit(deps, req, res, loadArticle(deps, req));
+
+export function approveArticle(deps: Deps, req: Request, res: Response) {
+  const { store, now } = deps;
+  const article = loadArticle(deps, req);
+  check(deps, res, 'approve', article);
+  const user = adminContext(res).user!;
+  const comment = commentForm.safeParse(req.body).data?.comment ?? '';
+  const steps = store.columns.getById(article.columnId)!.reviewSteps;
+  const stepName = steps[article.reviewStep] ?? steps.at(-1)!;
+  const next = nextAfterApproval(article.reviewStep, steps.length);
+  const event = { action: 'approve' as const, userId: user.id, stepName, comment };
+  if (next.kind === 'next') {
+    const done = store.workflow.transition(article.id, { from: 'submitted', to: 'submitted', reviewStep: next.step }, event, now());
+    if (done) audit(deps, req, res, 'article.approve', `article:${article.id}`, `${article.title}（${stepName}）`);
+    return finish(deps, res, article, done, `“${stepName}”已通过，等待“${steps[next.step]}”。`);
+  }
+  const publishedAt = publishTime(article.requestedPublishAt, article.isBackdated, now());
+  const done = store.transaction(() => {
+    const moved = store.workflow.transition(article.id,
+      { from: 'submitted', to: 'published', reviewStep: article.reviewStep, publishedAt, reviewedBy: user.id }, event, now());
+    if (moved) store.workflow.recordEvent(article.id, { action: 'publish', userId: user.id, stepName: '', comment: '' }, now());
+    return moved;
+  });
+  if (done) audit(deps, req, res, 'article.publish', `article:${article.id}`, `${article.title}（发布时间 ${formatPublished(publishedAt)}）`);
+  const scheduled = Date.parse(publishedAt) > now().getTime();
+  finish(deps, res, article, done, scheduled ? `已审核通过，将于 ${formatPublished(publishedAt)} 自动发布。` : '已审核通过并发布。');
+}
+
+export function rejectArticle(deps: Deps, req: Request, res: Response) {
+  const article = loadArticle(deps, req);
+  check(deps, res, 'reject', article);
+  const parsed = rejectForm.safeParse(req.body);
+  if (!parsed.success) {
+    flash(deps, res, `退回失败：${fieldErrors(parsed.error).comment}`);
+    return res.redirect(303, editPath(article.id));
+  }
+  const user = adminContext(res).user!;
+  const steps = deps.store.columns.getById(article.columnId)!.reviewSteps;
+  const done = deps.store.workflow.transition(article.id, { from: 'submitted', to: 'rejected', reviewStep: 0 },
+    { action: 'reject', userId: user.id, stepName: steps[article.reviewStep] ?? '', comment: parsed.data.comment }, deps.now());
+  if (done) audit(deps, req, res, 'article.reject', `article:${article.id}`, `${article.title}：${parsed.data.comment}`);
+  finish(deps, res, article, done, '已退回给作者修改。');
+}
+
+export function withdrawArticle(deps: Deps, req: Request, res: Response) {
+  const article = loadArticle(deps, req);
+  check(deps, res, 'withdraw', article);
+  const comment = commentForm.safeParse(req.body).data?.comment ?? '';
+  const done = deps.store.workflow.transition(article.id, { from: 'published', to: 'withdrawn', reviewStep: 0 },
+    { action: 'withdraw', userId: adminContext(res).user!.id, stepName: '', comment }, deps.now());
+  if (done) audit(deps, req, res, 'article.withdraw', `article:${article.id}`, article.title + (comment ? `：${comment}` : ''));
+  finish(deps, res, article, done, '已下线，读者不再能看到这篇文章。');
+}
+
+function moveToTrash(deps: Deps, req: Request, res: Response, deleted: boolean) {
+  const article = loadArticle(deps, req);
+  check(deps, res, deleted ? 'delete' : 'restore', article);
+  const done = deps.store.workflow.setDeleted(article.id, deleted,
+    { action: deleted ? 'delete' : 'restore', userId: adminContext(res).user!.id, stepName: '', comment: '' }, deps.now());
+  if (done) audit(deps, req, res, deleted ? 'article.delete' : 'article.restore', `article:${article.id}`, article.title);
+  finish(deps, res, article, done, deleted ? '已移入回收站，可在回收站中恢复。' : '已从回收站恢复。', deleted ? '/admin/articles' : editPath(article.id));
+}
+
+export const deleteArticle = (deps: Deps, req: Request, res: Response) => moveToTrash(deps, req, res, true);
+export const restoreArticle = (deps: Deps, req: Request, res: Response) => moveToTrash(deps, req, res, false);

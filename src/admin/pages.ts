@@ -1,0 +1,52 @@
+import type { Request, Response } from 'express';
+import { uploadedImageSizes } from '../content/uploads.js';
+import { renderMarkdown } from '../lib/markdown.js';
+import type { Page } from '../store/pages.js';
+import { audit } from '../web/auth.js';
+import type { Deps } from '../web/deps.js';
+import { notFound } from '../web/errors.js';
+import { flash } from '../web/session.js';
+import { fieldErrors, pageForm } from './forms.js';
+
+export const showPages = ({ store }: Deps, _req: Request, res: Response) =>
+  res.render('admin/pages.njk', { pages: store.pages.listAll() });
+
+const toValues = (p?: Page) => ({
+  title: p?.title ?? '', slug: p?.slug ?? '', sortOrder: String(p?.sortOrder ?? 0), bodyMd: p?.bodyMd ?? '', showsContact: p?.showsContact ? '1' : '',
+});
+
+function loadPage({ store }: Deps, req: Request): Page {
+  const page = /^\d{1,15}$/.test(String(req.params.id)) ? store.pages.getById(Number(req.params.id)) : undefined;
+  if (!page) throw notFound('页面不存在。');
+  return page;
+}
+
+const render = (res: Response, status: number, page: Page | undefined, values: object, errors = {}) =>
+  res.status(status).render('admin/page-edit.njk', { page, values, errors });
+
+export const showNewPage = (_deps: Deps, _req: Request, res: Response) => render(res, 200, undefined, toValues());
+export const showEditPage = (deps: Deps, req: Request, res: Response) => {
+  const page = loadPage(deps, req);
+  render(res, 200, page, toValues(page));
+};
+
+export function savePage(deps: Deps, req: Request, res: Response) {
+  const { store, now } = deps;
+  const page = req.params.id === undefined ? undefined : loadPage(deps, req);
+  const parsed = pageForm.safeParse(req.body);
+  const values = { ...toValues(page), ...req.body, showsContact: req.body?.showsContact ? '1' : '' };
+  const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);
+  if (parsed.success) {
+    const same = store.pages.getBySlug(parsed.data.slug);
+    if (same && same.id !== page?.id) errors.slug = `地址 ${parsed.data.slug} 已被页面“${same.title}”使用`;
+    if (store.columns.getBySlug(parsed.data.slug)) errors.slug = '这个地址与栏目目录相同，请换一个';
+  }
+  if (!parsed.success || Object.keys(errors).length > 0) return render(res, 422, page, values, errors);
+  const fields = { ...parsed.data, bodyHtml: renderMarkdown(parsed.data.bodyMd, uploadedImageSizes(store)) };
+  store.transaction(() => {
+    const id = page ? (store.pages.update(page.id, fields, now()), page.id) : store.pages.insert(fields, now());
+    audit(deps, req, res, page ? 'page.update' : 'page.create', `page:${id}`, fields.title);
+  });
+  flash(deps, res, '页面已保存。');
+  res.redirect(303, '/admin/pages');
+}

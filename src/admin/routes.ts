@@ -1,0 +1,110 @@
+// The admin's route table, readable top to bottom. Order matters: sessions, then body parsing (the article form is
+// multipart and parsed before the login check, so a post from an expired session can be kept), then login, then
+// the CSRF check on every POST, then each area behind its role.
+import express, { Router, type NextFunction, type Request, type Response } from 'express';
+import multer from 'multer';
+import { requireArea, requireLogin, verifyCsrf } from '../web/auth.js';
+import type { Deps } from '../web/deps.js';
+import { adminContext, loadSession } from '../web/session.js';
+import { showAccount, changeOwnPassword } from './account.js';
+import { approveArticle, deleteArticle, rejectArticle, restoreArticle, submitArticle, withdrawArticle } from './article-actions.js';
+import { saveArticle, showEditArticle, showNewArticle } from './article-edit.js';
+import { restoreRevision, showHistory, showRevision } from './article-history.js';
+import { showArticleList, showReviewQueue, showTrash } from './article-list.js';
+import { showAuditLog } from './audit-log.js';
+import { saveColumn, showColumns, showEditColumn, showNewColumn } from './columns.js';
+import { showDashboard } from './dashboard.js';
+import { logIn, logOut, showLogin } from './login.js';
+import { adminMenu } from './menu.js';
+import { savePage, showEditPage, showNewPage, showPages } from './pages.js';
+import { saveSettings, showSettings } from './settings.js';
+import { createUser, resetPassword, showEditUser, showNewUser, showUsers, updateUser } from './users.js';
+
+type Handler = (deps: Deps, req: Request, res: Response) => void | Promise<void>;
+
+/** Multipart parsing for the article form; files from a visitor who is not logged in are dropped unread. */
+function articleFormParser({ config }: Deps) {
+  const upload = multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: config.maxUploadBytes, files: 12, fields: 80, fieldSize: 1024 * 1024 },
+    defParamCharset: 'utf8',
+    fileFilter: (req, _file, accept) => accept(null, Boolean(req.res && adminContext(req.res).user)),
+  }).fields([{ name: 'cover', maxCount: 1 }, { name: 'bodyImage', maxCount: 1 }, { name: 'attachments', maxCount: 10 }]);
+  const limitMb = Math.round(config.maxUploadBytes / 1024 / 1024);
+  return (req: Request, res: Response, next: NextFunction) =>
+    upload(req, res, (err: unknown) => {
+      // Too big or too many files: keep the text fields parsed so far and show the form again with the reason.
+      if (err instanceof multer.MulterError && ['LIMIT_FILE_SIZE', 'LIMIT_FILE_COUNT', 'LIMIT_UNEXPECTED_FILE'].includes(err.code)) {
+        res.locals.uploadError = err.code === 'LIMIT_FILE_SIZE' ? `文件太大：单个文件不能超过 ${limitMb} MB，请重新选择` : '一次最多上传 10 个附件，请分批上传';
+        req.files = {};
+        return next();
+      }
+      next(err);
+    });
+}
+
+export function adminRoutes(deps: Deps): Router {
+  const r = Router({ strict: false });
+  const h = (fn: Handler) => (req: Request, res: Response) => fn(deps, req, res);
+
+  r.use(loadSession(deps));
+  r.use(adminMenu);
+  r.use((_req, res, next) => {
+    res.set('Cache-Control', 'no-store');
+    next();
+  });
+  r.post(['/articles', '/articles/:id'], articleFormParser(deps));
+  r.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 200 }));
+
+  r.get('/login', h(showLogin));
+  r.post('/login', verifyCsrf, h(logIn));
+  r.use(requireLogin(deps));
+  r.use(verifyCsrf);
+  r.post('/logout', h(logOut));
+
+  r.get('/', h(showDashboard));
+  r.get('/account', h(showAccount));
+  r.post('/account/password', h(changeOwnPassword));
+
+  r.get('/articles', h(showArticleList));
+  r.get('/articles/new', h(showNewArticle));
+  r.post('/articles', h(saveArticle));
+  r.get('/articles/:id/edit', h(showEditArticle));
+  r.post('/articles/:id', h(saveArticle));
+  r.post('/articles/:id/submit', h(submitArticle));
+  r.post('/articles/:id/approve', requireArea('review'), h(approveArticle));
+  r.post('/articles/:id/reject', requireArea('review'), h(rejectArticle));
+  r.post('/articles/:id/withdraw', requireArea('review'), h(withdrawArticle));
+  r.post('/articles/:id/delete', h(deleteArticle));
+  r.post('/articles/:id/restore', h(restoreArticle));
+  r.get('/articles/:id/history', h(showHistory));
+  r.get('/articles/:id/revisions/:version', h(showRevision));
+  r.post('/articles/:id/revisions/:version/restore', h(restoreRevision));
+  r.get('/review', requireArea('review'), h(showReviewQueue));
+  r.get('/trash', h(showTrash));
+
+  r.get('/columns', requireArea('columns'), h(showColumns));
+  r.get('/columns/new', requireArea('columns'), h(showNewColumn));
+  r.post('/columns', requireArea('columns'), h(saveColumn));
+  r.get('/columns/:id/edit', requireArea('columns'), h(showEditColumn));
+  r.post('/columns/:id', requireArea('columns'), h(saveColumn));
+
+  r.get('/pages', requireArea('pages'), h(showPages));
+  r.get('/pages/new', requireArea('pages'), h(showNewPage));
+  r.post('/pages', requireArea('pages'), h(savePage));
+  r.get('/pages/:id/edit', requireArea('pages'), h(showEditPage));
+  r.post('/pages/:id', requireArea('pages'), h(savePage));
+
+  r.get('/settings', requireArea('settings'), h(showSettings));
+  r.post('/settings', requireArea('settings'), h(saveSettings));
+
+  r.get('/users', requireArea('users'), h(showUsers));
+  r.get('/users/new', requireArea('users'), h(showNewUser));
+  r.post('/users', requireArea('users'), h(createUser));
+  r.get('/users/:id/edit', requireArea('users'), h(showEditUser));
+  r.post('/users/:id', requireArea('users'), h(updateUser));
+  r.post('/users/:id/password', requireArea('users'), h(resetPassword));
+
+  r.get('/audit', requireArea('audit'), h(showAuditLog));
+  return r;
+}
