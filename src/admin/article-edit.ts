@@ -25,13 +25,15 @@ const CLOCK_SLACK_MS = 5 * 60 * 1000;
 
 const postPath = (article?: EditableArticle) => (article ? `/admin/articles/${article.id}` : '/admin/articles');
 
+/** The summary as typed: one derived from the body shows as empty, so it keeps following the body. */
+const typedSummary = (article: EditableArticle) =>
+  article.summary === summaryFromHtml(renderMarkdown(article.bodyMd)) ? '' : article.summary;
+
 function storedValues(article: EditableArticle): Values {
   const time = article.status === 'published' ? article.publishedAt : article.requestedPublishAt;
-  // A summary derived from the body is shown as empty, so it keeps following the body when that is edited.
-  const derived = article.summary === summaryFromHtml(renderMarkdown(article.bodyMd));
   return {
     ...Object.fromEntries(FIELDS.map((field) => [field, String(article[field])])),
-    summary: derived ? '' : article.summary,
+    summary: typedSummary(article),
     publishAt: time ? toDateTimeLocal(time) : '',
     bodyImageAlt: '',
     attachmentIds: [],
@@ -182,7 +184,8 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
     } else {
       [id, version] = [store.adminArticles.insertDraft(fields, extras, user.id, now()), 1];
     }
-    const changed = FIELDS.filter((field) => !article || String(article[field]) !== String(fields[field]));
+    const before = article && { ...article, summary: typedSummary(article) };
+    const changed = FIELDS.filter((field) => String(before?.[field] ?? '') !== String(fields[field]));
     if (timeChanged) changed.push('publishAt' as keyof ArticleFields);
     store.revisions.insert(id, version, user.id, changed, fields, now());
     store.uploads.linkToArticle(form.attachmentIds, id, user.id);

@@ -4,6 +4,9 @@ import { z } from 'zod';
 import { fromDateTimeLocal } from '../lib/dates.js';
 import { ROLES } from '../lib/review-rules.js';
 
+/** Browsers send a textarea's line breaks as CRLF; Markdown and revision diffs want plain \n. */
+const unixNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
+
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`).default('');
 const required = (label: string, max: number, verb = '填写') =>
   z.string('请' + verb + label).trim().min(1, `请${verb}${label}`).max(max, `${label}不能超过 ${max} 个字`);
@@ -48,7 +51,7 @@ export const articleForm = z.object({
     .max(300)
     .default('')
     .refine((v) => v === '' || /^\/uploads\/\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4}$/.test(v), '封面图片无效，请重新上传'),
-  bodyMd: z.string().max(200_000, '正文不能超过 200,000 个字').refine((v) => v.trim() !== '', '请填写正文'),
+  bodyMd: z.string().max(200_000, '正文不能超过 200,000 个字').transform(unixNewlines).refine((v) => v.trim() !== '', '请填写正文'),
   bodyImageAlt: text('图片说明', 100),
   attachmentIds: idList,
   removeAttachmentIds: idList,
@@ -91,7 +94,7 @@ export const pageForm = z.object({
   slug: required('页面地址', 30).regex(/^[a-z][a-z0-9]*$/, '页面地址只能用小写字母和数字，以字母开头，如 lxwm')
     .refine((slug) => !RESERVED_SLUGS.includes(slug) && slug !== 'wzdt', '这个地址由系统使用，请换一个'),
   sortOrder: z.string().trim().default('0').pipe(z.string().regex(/^-?\d{1,6}$/, '排序请填写整数')).transform(Number),
-  bodyMd: z.string().max(100_000, '内容太长').refine((v) => v.trim() !== '', '请填写页面内容'),
+  bodyMd: z.string().max(100_000, '内容太长').transform(unixNewlines).refine((v) => v.trim() !== '', '请填写页面内容'),
   showsContact: checkbox,
 });
 

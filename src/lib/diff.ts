@@ -20,10 +20,10 @@ export function diffParagraphs(before: string, after: string): DiffPart[] {
     if (i < a.length && j < b.length && a[i] === b[j]) {
       parts.push({ kind: 'same', text: a[i++]! });
       j++;
-    } else if (j < b.length && (i === a.length || lcs[i]![j + 1]! >= lcs[i + 1]![j]!)) {
-      parts.push({ kind: 'added', text: b[j++]! });
+    } else if (i < a.length && (j === b.length || lcs[i + 1]![j]! >= lcs[i]![j + 1]!)) {
+      parts.push({ kind: 'removed', text: a[i++]! }); // removals first, as diffs are read
     } else {
-      parts.push({ kind: 'removed', text: a[i++]! });
+      parts.push({ kind: 'added', text: b[j++]! });
     }
   }
   return parts;

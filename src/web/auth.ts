@@ -17,11 +17,14 @@ export function safeNext(next: unknown): string {
   return typeof next === 'string' && /^\/admin(?:[/?#]|$)/.test(next) && !/[\\\s]|\/\//.test(next) ? next : '/admin/';
 }
 
-function sameOrigin(req: Request): URL | undefined {
-  const origin = req.get('origin') ?? req.get('referer');
+/** The page a POST came from (its Referer), if the request provably came from our own site; undefined otherwise. */
+function ownReferer(req: Request): URL | undefined {
   try {
-    const url = origin ? new URL(origin) : undefined;
-    return url && url.host === req.get('host') ? url : undefined;
+    const origin = req.get('origin');
+    const referer = req.get('referer');
+    if (!referer || (origin && new URL(origin).host !== req.get('host'))) return undefined;
+    const url = new URL(referer);
+    return url.host === req.get('host') ? url : undefined;
   } catch {
     return undefined; // an unparseable Origin or Referer is not ours
   }
@@ -37,12 +40,12 @@ export function requireLogin({ store, now }: Deps) {
     if (req.method === 'GET' || req.method === 'HEAD') {
       return res.redirect(303, `/admin/login?next=${encodeURIComponent(req.originalUrl)}`);
     }
-    const from = sameOrigin(req);
+    const from = ownReferer(req);
     let back = '/admin/';
     if (from && req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0) {
       const token = randomBytes(32).toString('base64url');
       const { _csrf: _token, ...fields } = req.body as Record<string, unknown>;
-      store.pendingPosts.save(token, req.path, fields, now());
+      store.pendingPosts.save(token, req.baseUrl + req.path, fields, now());
       res.cookie(PENDING_COOKIE, token, adminCookie(req, { maxAge: PENDING_MAX_AGE_MS }));
       back = safeNext(from.pathname + from.search);
     }

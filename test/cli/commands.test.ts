@@ -45,6 +45,54 @@ describe('npm start', () => {
   });
 });
 
+describe('the first administrator', () => {
+  test('without ADMIN_PASSWORD a random password is printed once; it logs in', async (t) => {
+    const dataDir = tempDir(t);
+    const first = run('src/cli/import.ts', [tempDir(t)], { DATA_DIR: dataDir, ADMIN_USER: 'chief' });
+    const password = /Created administrator "chief" with password: (\S+)/.exec(first.stdout)?.[1];
+    assert.ok(password, first.stdout);
+    const again = run('src/cli/import.ts', [tempDir(t)], { DATA_DIR: dataDir });
+    assert.doesNotMatch(again.stdout, /Created administrator/);
+    const { openDb } = await import('../../src/db/open.js');
+    const db = openDb(dataDir);
+    t.after(() => db.close());
+    const hash = db.prepare("SELECT password_hash FROM users WHERE username = 'chief' AND role = 'admin'").pluck().get() as string;
+    const { verifyPassword } = await import('../../src/lib/passwords.js');
+    assert.equal(await verifyPassword(password, hash), true);
+    assert.ok(!hash.includes(password));
+  });
+
+  test('a weak ADMIN_PASSWORD stops start-up with one line', (t) => {
+    const result = run('src/main.ts', [], { DATA_DIR: tempDir(t), ADMIN_PASSWORD: 'admin' });
+    assert.equal(result.status, 1);
+    assert.match(result.stderr, /^Invalid configuration: ADMIN_PASSWORD 密码至少 10 位/);
+  });
+});
+
+describe('npm run user', () => {
+  test('creates a user, resets a password (re-enabling the account), and explains its usage', (t) => {
+    const dataDir = tempDir(t);
+    const env = { DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass-1' };
+    const created = run('src/cli/user.ts', ['create', 'liu', '--role', 'reviewer', '--name', '刘审核'], env);
+    assert.equal(created.status, 0, created.stderr);
+    assert.match(created.stdout, /Created 审核员 "liu"\.\nPassword \(shown only this once\): \S+/);
+    const given = run('src/cli/user.ts', ['reset', 'liu', '--password', 'chosen-pass-22'], env);
+    assert.equal(given.status, 0, given.stderr);
+    assert.doesNotMatch(given.stdout, /Password \(shown/);
+    for (const [args, message] of [
+      [['create', 'liu', '--role', 'editor'], /already exists/],
+      [['create', 'zhao', '--role', 'boss'], /--role must be one of admin, reviewer, editor/],
+      [['reset', 'nobody'], /No user "nobody"/],
+      [['reset', 'liu', '--password', 'weak'], /too weak/],
+      [['delete', 'liu'], /Usage:/],
+    ] as const) {
+      const result = run('src/cli/user.ts', [...args], env);
+      assert.equal(result.status, 2, args.join(' '));
+      assert.match(result.stderr, message);
+    }
+  });
+});
+
 describe('npm run import', () => {
   test('imports, reports each file, is idempotent, and exits 1 when a file could not be read', (t) => {
     const dataDir = tempDir(t);
@@ -62,6 +110,17 @@ describe('npm run import', () => {
     assert.equal(again.status, 0, again.stderr);
     assert.match(again.stdout, /0 created, 0 updated, 1 unchanged, 0 failed/);
     assert.doesNotMatch(again.stdout, /Loaded the sample site/);
+  });
+
+  test('an empty folder and an unusable DATA_DIR are reported in one line', (t) => {
+    const empty = run('src/cli/import.ts', [tempDir(t)], { DATA_DIR: tempDir(t) });
+    assert.equal(empty.status, 1);
+    assert.match(empty.stderr, /^No \.txt files found in /m);
+    const file = path.join(tempDir(t), 'not-a-folder');
+    fs.writeFileSync(file, '');
+    const bad = run('src/cli/import.ts', ['x.txt'], { DATA_DIR: file });
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /^Invalid configuration: DATA_DIR=".*not-a-folder" cannot hold the database: EEXIST\n$/);
   });
 
   test('usage errors exit 2', (t) => {

@@ -78,3 +78,9 @@ export const texts = (document: Document, selector: string) =>
   [...document.querySelectorAll(selector)].map((el) => (el.textContent ?? '').replace(/\s+/g, ' ').trim());
 
 export const text = (document: Document, selector: string) => texts(document, selector)[0];
+
+/** The value of a textarea as a browser gives it (the parser used here leaves its entities encoded). */
+export const textareaValue = (document: Document, selector: string) =>
+  (document.querySelector(selector)?.innerHTML ?? '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');

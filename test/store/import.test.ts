@@ -122,6 +122,25 @@ describe('importing files', () => {
   });
 });
 
+test('UTF-16 files are read; an old article number is the identity, and a taken one is refused', (t) => {
+  const { db, store } = setUp(t);
+  const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('当前位置:首页 > 工作动态\n记事本保存的稿件\n时间:2025-06-01\n正文。\n', 'utf16le')]);
+  const dir = write(t, { 'notepad.txt': utf16, 't20231106_77.txt': SAMPLE });
+  const first = importPaths(store, [dir], { now: NOW });
+  assert.deepEqual(first.map((o) => (o.status === 'failed' ? o.error : [o.status, o.id])), [['created', 1], ['created', 77]]);
+  assert.equal(article(db, 77).column, 'gzdt');
+  assert.equal(article(db, 1).title, '记事本保存的稿件');
+  // An edited title in the same file updates article 77 instead of creating another.
+  fs.writeFileSync(path.join(dir, 't20231106_77.txt'), SAMPLE.replace('【经验交流】', '【修订】'));
+  const edited = importPaths(store, [path.join(dir, 't20231106_77.txt')], { now: NOW });
+  assert.deepEqual(edited.map((o) => o.status === 'failed' ? o.error : [o.status, o.id]), [['updated', 77]]);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 2);
+  // A file claiming number 1, which another article has, is refused rather than given a new number.
+  const clash = importPaths(store, [write(t, { 't20240101_1.txt': SAMPLE.replace('【经验交流】', '【另一篇】') })], { now: NOW });
+  assert.deepEqual(clash.map((o) => o.status === 'failed' && o.error), ['article number 1 from the file name is already used by another article']);
+  assert.equal(db.prepare('SELECT COUNT(*) FROM article_revisions WHERE article_id = 77').pluck().get(), 2, 'each import change is a revision');
+});
+
 test('the sample site loads once: columns, settings, pages and every sample article', (t) => {
   const { db, store } = openTestDb(t);
   const outcomes = seedSampleContent(store, NOW)!;

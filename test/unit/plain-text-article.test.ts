@@ -106,6 +106,35 @@ describe('fields of other layouts', () => {
   });
 });
 
+describe('body lines that look like page parts stay in the body', () => {
+  test('a line about ICP filing, a 主办单位 line and a 版权所有 sentence inside the body are text, the footer is not', () => {
+    const article = parse(page([
+      '当前位置:首页 > 工作动态', '标题', '时间:2025-06-01',
+      '版权所有者应当依法维护自身权益。', '本网站已完成ICP备案工作。', '主办单位：枣庄市科学技术协会', '活动结束。',
+      '版权所有:枣庄市科学技术协会', '鲁ICP备05008974号', '电话:0632-3321213',
+    ]));
+    assert.deepEqual(blocks(article.bodyMarkdown), ['版权所有者应当依法维护自身权益。', '本网站已完成ICP备案工作。', '主办单位：枣庄市科学技术协会', '活动结束。']);
+  });
+  test('a notice opening with 时间： keeps it; the meta block ends at its date', () => {
+    const article = parse(page(['当前位置:首页 > 通知公告', '关于召开会议的通知', '来源:市科协 时间:2025-04-01', '时间：2025年4月10日上午9:00', '地点：市科协会议室']));
+    assert.equal(article.publishedAt, '2025-03-31T16:00:00.000Z');
+    assert.deepEqual(blocks(article.bodyMarkdown), ['时间：2025年4月10日上午9:00', '地点：市科协会议室']);
+  });
+  test('a date on its own line after 来源 still belongs to the meta block', () => {
+    const article = parse(page(['标题', '来源：市科协', '发布日期：2025-04-01', '正文。']));
+    assert.equal(article.source, '市科协');
+    assert.equal(article.publishedAt, '2025-03-31T16:00:00.000Z');
+    assert.deepEqual(blocks(article.bodyMarkdown), ['正文。']);
+  });
+  test('page tools and 信息来源; a breadcrumb ending in 正文', () => {
+    const article = parse(page(['当前位置：首页 > 通知公告 > 正文', '标题', '【字体：大 中 小】', '信息来源：市科协 发布时间：2025-04-01', '正文。', '【打印本页】【关闭窗口】']));
+    assert.equal(article.subtitle, '');
+    assert.equal(article.source, '市科协');
+    assert.deepEqual(article.breadcrumb, ['通知公告']);
+    assert.deepEqual(blocks(article.bodyMarkdown), ['正文。']);
+  });
+});
+
 describe('pages that cannot be read give a reason', () => {
   const failures: [string, string, RegExp][] = [
     ['no meta line', page(['当前位置:首页 > 工作动态', '标题', '正文。']), /no 来源\/时间 line/],
@@ -115,6 +144,7 @@ describe('pages that cannot be read give a reason', () => {
     ['no body', page(['当前位置:首页 > 工作动态', '标题', '时间:2025-06-01', '版权所有:某单位']), /no body/],
     ['too many title lines', page(['当前位置:首页 > 工作动态', '一', '二', '三', '时间:2025-06-01', '正文。']), /cannot tell the title/],
     ['an empty file', '', /no 来源\/时间 line/],
+    ['a title over 200 characters', page(['标'.repeat(201), '时间:2025-06-01', '正文。']), /title longer than 200 characters/],
   ];
   for (const [name, text, error] of failures) {
     test(name, () => {

@@ -1,0 +1,71 @@
+// The staff path in Chromium: an editor logs in, writes an article with an image and submits it; a reviewer
+// approves it; a reader finds it on the public site. Admin pages pass axe along the way.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Page } from 'playwright-core';
+import { projectRoot } from '../../src/config.js';
+import { createUser, PASSWORD } from '../helpers/admin.js';
+import { startApp } from '../helpers/app.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { PNG } from '../helpers/files.js';
+
+const SHOTS = path.join(projectRoot, 'test-artifacts', 'screenshots');
+
+async function axe(page: Page, name: string) {
+  await page.screenshot({ path: path.join(SHOTS, `${name}.png`), fullPage: true });
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  assert.deepEqual(results.violations.map((v) => `${name}: ${v.id} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`), []);
+}
+
+async function logIn(page: Page, url: string, username: string) {
+  await page.goto(`${url}/admin/login`);
+  await page.fill('#f-username', username);
+  await page.fill('#f-password', PASSWORD);
+  await Promise.all([page.waitForURL(`${url}/admin/`), page.click('button[type="submit"]')]);
+}
+
+test('write with an image, submit, approve as a reviewer, read it on the public site', async (t) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const app = await startApp(t, { sample: true });
+  await createUser(app.store, 'ed', 'editor', '王编辑');
+  await createUser(app.store, 'rev', 'reviewer', '张审核');
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+
+  const editor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  await editor.goto(`${app.url}/admin/login`);
+  await axe(editor, 'admin-login-1280');
+  await logIn(editor, app.url, 'ed');
+  await editor.goto(`${app.url}/admin/articles/new`);
+  await axe(editor, 'admin-editor-1280');
+  await editor.fill('#f-title', '市科协举办青少年科技创新大赛');
+  await editor.selectOption('#f-columnId', { label: '　通知公告' });
+  await editor.fill('#f-source', '市科协');
+  await editor.fill('#f-bodyMd', '本次大赛共收到参赛作品 120 件。\n\n## 一、获奖情况\n\n评出一等奖 10 名。');
+  await editor.fill('#f-bodyImageAlt', '颁奖现场');
+  await editor.setInputFiles('#f-bodyImage', { name: '颁奖.png', mimeType: 'image/png', buffer: Buffer.from(PNG) });
+  await Promise.all([editor.waitForURL(/\/admin\/articles\/\d+\/edit$/), editor.click('button[value="submit"]')]);
+  assert.match(await editor.locator('.flash').textContent() ?? '', /已提交审核/);
+  await axe(editor, 'admin-editor-submitted-1280');
+
+  const reviewer = await (await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' })).newPage();
+  await logIn(reviewer, app.url, 'rev');
+  await reviewer.goto(`${app.url}/admin/review`);
+  await axe(reviewer, 'admin-review-375');
+  await Promise.all([reviewer.waitForURL(/\/edit$/), reviewer.click('text=市科协举办青少年科技创新大赛')]);
+  await axe(reviewer, 'admin-editor-review-375');
+  await Promise.all([reviewer.waitForURL(/\/edit$/), reviewer.click('button:has-text("通过并发布")')]);
+  assert.equal(await reviewer.locator('.flash').textContent(), '已审核通过并发布。');
+
+  const reader = await (await browser.newContext({ viewport: { width: 375, height: 800 }, javaScriptEnabled: false })).newPage();
+  await reader.goto(app.url);
+  await Promise.all([reader.waitForURL(/\/tzgg\/\d{6}\/t\d{8}_\d+\.html$/), reader.click('text=市科协举办青少年科技创新大赛')]);
+  assert.match(await reader.locator('.article-meta').textContent() ?? '', /审核：张审核/);
+  const image = reader.locator('.article-body img');
+  assert.equal(await image.getAttribute('alt'), '颁奖现场');
+  assert.equal(await image.evaluate((img: HTMLImageElement) => img.naturalWidth), 32, 'the image loads');
+  await reader.screenshot({ path: path.join(SHOTS, 'article-published-375.png'), fullPage: true });
+});
