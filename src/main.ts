@@ -2,11 +2,14 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { runCli } from './cli/run.js';
+import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
 
 await runCli(async (config) => {
   const { db, store } = await openSite(config, console.log);
-  const app = createApp({ config, store, now: () => new Date() });
+  const now = () => new Date();
+  const housekeeping = startHousekeeping(store, now);
+  const app = createApp({ config, store, now });
   const server = app.listen(config.port, (err?: Error) => {
     if (err) {
       console.error(`Cannot listen on port ${config.port}: ${err.message}`);
@@ -15,7 +18,10 @@ await runCli(async (config) => {
     const { port } = server.address() as AddressInfo;
     console.log(`Serving ${config.dataDir} on http://localhost:${port}/`);
   });
-  const stop = () => server.close(() => db.close());
+  const stop = () => {
+    clearInterval(housekeeping);
+    server.close(() => db.close());
+  };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);
 });

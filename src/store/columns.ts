@@ -1,7 +1,6 @@
 import type { Db } from '../db/open.js';
 
-export type Column = {
-  id: number;
+export type ColumnFields = {
   parentId: number | null;
   name: string;
   slug: string;
@@ -12,15 +11,7 @@ export type Column = {
   reviewSteps: string[];
 };
 
-export type ColumnFields = {
-  parentId: number | null;
-  name: string;
-  slug: string;
-  description: string;
-  sortOrder: number;
-  isHidden: boolean;
-  reviewSteps: string[];
-};
+export type Column = ColumnFields & { id: number };
 
 const COLUMNS = `
   SELECT id, parent_id AS parentId, name, slug, description, sort_order AS sortOrder, is_hidden AS isHidden,

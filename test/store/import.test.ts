@@ -165,3 +165,19 @@ test('without the demo content a new site gets only the real sample article', (t
   assert.equal(db.prepare('SELECT COUNT(*) FROM articles').pluck().get(), 1);
   assert.equal(db.prepare('SELECT COUNT(*) FROM columns').pluck().get(), 5);
 });
+
+test('housekeeping removes expired sessions, day-old login failures and kept forms, and nothing newer', async (t) => {
+  const { store } = openTestDb(t);
+  const { cleanUp } = await import('../../src/housekeeping.js');
+  const now = new Date('2026-03-02T00:00:00.000Z');
+  const hour = 60 * 60 * 1000;
+  store.sessions.create(null, new Date(now.getTime() - 3 * hour), new Date(now.getTime() - hour));
+  const live = store.sessions.create(null, now, new Date(now.getTime() + hour));
+  store.loginFailures.record('wang', '1.2.3.4', new Date(now.getTime() - 25 * hour));
+  store.loginFailures.record('wang', '1.2.3.4', new Date(now.getTime() - hour));
+  store.pendingPosts.save('old', '/admin/articles', { title: '旧' }, new Date(now.getTime() - 25 * hour));
+  store.pendingPosts.save('new', '/admin/articles', { title: '新' }, new Date(now.getTime() - hour));
+  assert.deepEqual(cleanUp(store, now), { sessions: 1, loginFailures: 1, pendingPosts: 1 });
+  assert.ok(store.sessions.getByToken(live.token, now));
+  assert.deepEqual(store.pendingPosts.take('new', '/admin/articles', new Date(0)), { title: '新' });
+});

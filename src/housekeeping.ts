@@ -1,0 +1,21 @@
+// Removes what has outlived its use: expired sessions, old login failures, forms kept past their day.
+import type { Store } from './store/store.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function cleanUp(store: Store, now: Date) {
+  const dayAgo = new Date(now.getTime() - DAY_MS);
+  return {
+    sessions: store.sessions.prune(now),
+    loginFailures: store.loginFailures.prune(dayAgo),
+    pendingPosts: store.pendingPosts.prune(dayAgo),
+  };
+}
+
+/** Cleans up now and every hour; the timer never keeps the process alive on its own. */
+export function startHousekeeping(store: Store, now: () => Date): NodeJS.Timeout {
+  cleanUp(store, now());
+  const timer = setInterval(() => cleanUp(store, now()), 60 * 60 * 1000);
+  timer.unref();
+  return timer;
+}
