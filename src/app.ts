@@ -21,14 +21,14 @@ export function createApp(deps: Deps): express.Express {
   const assets = loadAssets(publicDir);
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
-  setUpViews(app, viewsDir, assets, deps.config.env !== 'production');
+  setUpViews(app, viewsDir, assets, deps.config.env !== 'production', deps.config.siteUrl);
 
   app.use(securityHeaders());
   app.use('/assets', assets.serve);
   app.get('/favicon.ico', assets.serveRoot('favicon.ico'));
   app.get('/healthz', sendHealth(deps));
   app.get('/uploads/:year/:month/:file', sendUpload(deps));
-  app.use(siteLocals(deps));
+  app.use(siteLocals(deps, assets.url('img/share.png')));
   app.use('/admin', adminRoutes(deps));
   app.use(siteRoutes(deps));
   app.use(routeNotFound);

@@ -23,6 +23,10 @@ const Env = z.object({
   TRUST_PROXY: z.string().trim().default('false')
     .refine((value) => /^(true|false|\d{1,2})$/.test(value) || value.split(',').every((part) => isIP(part.trim()) !== 0),
       'must be true, false, a number of proxy hops, or a comma-separated list of proxy IP addresses'),
+  SITE_URL: z.string().trim().optional()
+    .refine((value) => value === undefined || isSiteUrl(value), 'must be an http(s) address without path, query or fragment, like https://www.zzkx.gov.cn'),
+  BAIDU_PUSH_ENDPOINT: z.string().trim().default('http://data.zz.baidu.com/urls')
+    .refine((value) => /^https?:\/\/[^\s/]+(?:\/\S*)?$/.test(value), 'must be an http(s) address'),
   DEMO_CONTENT: z.enum(['true', 'false'], 'must be true or false').default('true'),
   MAX_UPLOAD_MB: z.string().default('20').transform(Number)
     .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200')),
@@ -44,9 +48,21 @@ export type Config = Readonly<{
   maxUploadBytes: number;
   /** Whether a new site starts with the demo articles (marked 【示例】) besides the real sample article. */
   demoContent: boolean;
+  /** The public address of the site, without a trailing slash: canonical URLs, sitemaps and feeds use it. */
+  siteUrl: string;
+  baiduPushEndpoint: string;
 }>;
 
 export class ConfigError extends Error {}
+
+function isSiteUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return /^https?:$/.test(url.protocol) && (url.pathname === '/' || url.pathname === '') && !url.search && !url.hash && !url.username && value.startsWith(url.protocol);
+  } catch {
+    return false;
+  }
+}
 
 /** Reads the listed keys from `env`; throws a ConfigError whose one-line message names every bad variable. */
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
@@ -60,7 +76,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     });
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
-  const { PORT, DATA_DIR, NODE_ENV, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, TRUST_PROXY, MAX_UPLOAD_MB, DEMO_CONTENT } = result.data;
+  const { PORT, DATA_DIR, NODE_ENV, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, TRUST_PROXY, MAX_UPLOAD_MB, DEMO_CONTENT,
+    SITE_URL, BAIDU_PUSH_ENDPOINT } = result.data;
   return Object.freeze({
     port: PORT,
     dataDir: path.resolve(DATA_DIR),
@@ -71,5 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     trustProxy: TRUST_PROXY === 'true' ? true : TRUST_PROXY === 'false' ? false : /^\d+$/.test(TRUST_PROXY) ? Number(TRUST_PROXY) : TRUST_PROXY,
     maxUploadBytes: MAX_UPLOAD_MB * 1024 * 1024,
     demoContent: DEMO_CONTENT === 'true',
+    siteUrl: (SITE_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, ''),
+    baiduPushEndpoint: BAIDU_PUSH_ENDPOINT,
   });
 }

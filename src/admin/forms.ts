@@ -1,6 +1,7 @@
 // One zod schema per admin form. Fields arrive as strings (or arrays of strings when repeated); trimming and
 // number/checkbox coercion happen here, and every message is in Chinese for the person filling the form.
 import { z } from 'zod';
+import { COLUMN_TYPES } from '../lib/columns.js';
 import { fromDateTimeLocal } from '../lib/dates.js';
 import { ROLES } from '../lib/review-rules.js';
 
@@ -82,6 +83,7 @@ export const columnForm = z.object({
   description: text('栏目说明', 200),
   sortOrder: z.string().trim().default('0').pipe(z.string().regex(/^-?\d{1,6}$/, '排序请填写整数')).transform(Number),
   isHidden: checkbox,
+  columnType: z.enum(COLUMN_TYPES, '请选择栏目类型').default('政务动态'),
   reviewSteps: z
     .string()
     .default('')

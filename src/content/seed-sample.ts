@@ -31,12 +31,12 @@ const SETTINGS: SiteSettings = {
 };
 
 const COLUMNS = [
-  { slug: 'xwzx', name: '新闻中心', description: '科协新闻、工作动态与通知公告', children: [
-    { slug: 'gzdt', name: '工作动态', description: '市、区（市）科协和所属学会的工作动态', reviewSteps: ['校对', '审核签发'] },
-    { slug: 'tzgg', name: '通知公告', description: '科协发布的通知、公告和公示' },
+  { slug: 'xwzx', name: '新闻中心', description: '科协新闻、工作动态与通知公告', columnType: '政务动态', children: [
+    { slug: 'gzdt', name: '工作动态', description: '市、区（市）科协和所属学会的工作动态', columnType: '政务动态', reviewSteps: ['校对', '审核签发'] },
+    { slug: 'tzgg', name: '通知公告', description: '科协发布的通知、公告和公示', columnType: '通知公告' },
   ] },
-  { slug: 'kpzs', name: '科普知识', description: '面向公众的科学知识和健康常识', children: [] },
-  { slug: 'xhdt', name: '学会动态', description: '市级学会、协会、研究会的活动信息', children: [] },
+  { slug: 'kpzs', name: '科普知识', description: '面向公众的科学知识和健康常识', columnType: '科普知识', children: [] },
+  { slug: 'xhdt', name: '学会动态', description: '市级学会、协会、研究会的活动信息', columnType: '政务动态', children: [] },
 ];
 
 const PAGES = [

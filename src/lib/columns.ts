@@ -1,6 +1,12 @@
 // The column (栏目) tree and which parts of it readers see: a column is public when it is not hidden, its
 // parent is public, and it or a column under it has published articles (empty columns count against a site).
 
+/** Column kinds of the government-site metadata (ColumnType), after 《政府网站发展指引》. */
+export const COLUMN_TYPES = [
+  '概况信息', '机构职能', '负责人信息', '政务动态', '通知公告', '政策文件', '政策解读', '信息公开', '数据发布',
+  '回应关切', '办事服务', '互动交流', '专题专栏', '科普知识', '其他',
+] as const;
+
 type ColumnFields = { id: number; parentId: number | null; slug: string; isHidden: boolean };
 
 export type ColumnNode<C extends ColumnFields = ColumnFields> = C & {

@@ -43,6 +43,12 @@ export function formatPublished(iso: string): string {
   return t.hour === 0 && t.minute === 0 ? date : `${date} ${pad(t.hour)}:${pad(t.minute)}`;
 }
 
+/** 2026-01-09 10:30, always with the time (government-site PubDate). */
+export function formatDateTime(iso: string): string {
+  const t = beijingParts(iso);
+  return `${formatDate(iso)} ${pad(t.hour)}:${pad(t.minute)}`;
+}
+
 /** 20260109, as used in article URLs. */
 export function compactDate(iso: string): string {
   return formatDate(iso).replaceAll('-', '');
@@ -69,4 +75,14 @@ export function fromDateTimeLocal(value: string): string | undefined {
     year: Number(year), month: Number(month), day: Number(day),
     hour: Number(hour), minute: Number(minute), second: Number(second),
   });
+}
+
+const DAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** Fri, 09 Jan 2026 00:00:00 +0800: the RFC 822 date of RSS, in Beijing time. */
+export function rfc822Beijing(iso: string): string {
+  const t = beijingParts(iso);
+  const day = new Date(Date.UTC(t.year, t.month - 1, t.day)).getUTCDay();
+  return `${DAYS[day]}, ${pad(t.day)} ${MONTHS[t.month - 1]} ${t.year} ${pad(t.hour)}:${pad(t.minute)}:${pad(t.second)} +0800`;
 }

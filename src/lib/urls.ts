@@ -16,6 +16,8 @@ export function articlePath({ id, columnSlug, publishedAt }: ArticleRef): string
 
 export const pagePath = (slug: string) => `/${slug}.html`;
 
+export const columnFeedPath = (slug: string) => `/${slug}/rss.xml`;
+
 const ARTICLE_FILE = /^t\d{8}_([1-9]\d{0,14})\.html$/;
 
 /** The article id in a file name like t20260109_42.html, or undefined. */
@@ -27,3 +29,14 @@ export function articleIdFromFile(file: string): number | undefined {
 /** The public-security filing site's query page for a number like 鲁公网安备37040202000123号. */
 export const policeFilingUrl = (filingNumber: string) =>
   `https://beian.mps.gov.cn/#/query/webSearch?code=${filingNumber.replace(/\D/g, '')}`;
+
+/** Article HTML with its site-relative links and images made absolute, for feeds read elsewhere. */
+export const absoluteLinks = (html: string, siteUrl: string) => html.replace(/\b(href|src)="\/(?!\/)/g, `$1="${siteUrl}/`);
+
+export const SITEMAP_URLS_PER_FILE = 50_000;
+
+/** Paths of the sitemap files for `articleCount` public articles (files of at most SITEMAP_URLS_PER_FILE URLs). */
+export function sitemapFiles(articleCount: number, perFile = SITEMAP_URLS_PER_FILE): string[] {
+  const parts = Math.max(1, Math.ceil(articleCount / perFile));
+  return ['/sitemap-pages.xml', ...Array.from({ length: parts }, (_, i) => `/sitemap-articles-${i + 1}.xml`), '/sitemap-news.xml'];
+}

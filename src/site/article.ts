@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { lineage } from '../lib/columns.js';
+import { articleMeta } from '../lib/page-meta.js';
 import { articleIdFromFile, articlePath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
@@ -14,7 +15,8 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
   // The id decides; an old path (the article moved column, or its date changed) or a mistyped one is sent on.
   const canonical = articlePath(article);
   if (req.path !== canonical) return res.redirect(301, canonical);
-  const column = siteContext(res).columns.bySlug.get(article.columnSlug)!;
+  const { columns, siteInfo } = siteContext(res);
+  const column = columns.bySlug.get(article.columnSlug)!;
   // A hidden column hides its articles too.
   if (!column.isPublic) throw notFound('您访问的文章不存在或已被删除。');
   const trail = lineage(column);
@@ -26,5 +28,6 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
     neighbours: store.articles.getNeighbours(article, at),
     attachments: store.uploads.listForArticle(article.id, 'attachment'),
     activeSection: trail[0]!.slug,
+    meta: articleMeta(siteInfo, article, trail),
   });
 }

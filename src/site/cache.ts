@@ -1,4 +1,7 @@
 import type { Response } from 'express';
 
-/** Public pages change when staff publish: short enough that a correction shows within a minute. */
-export const cachePublicPage = (res: Response) => res.set('Cache-Control', 'public, max-age=60');
+/**
+ * Public pages change when staff publish: cached briefly, so a correction shows within a minute (crawlers
+ * revalidate with ETag / Last-Modified). no-transform keeps mobile search engines (Baidu) from re-encoding them.
+ */
+export const cachePublicPage = (res: Response) => res.set('Cache-Control', 'public, max-age=60, no-transform');

@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { lineage, publicSubtreeIds } from '../lib/columns.js';
 import { paginate } from '../lib/pagination.js';
+import { columnMeta } from '../lib/page-meta.js';
 import { columnPagePath, columnPath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
 import { badRequest, notFound } from '../web/errors.js';
@@ -10,19 +11,20 @@ import { cachePublicPage } from './cache.js';
 
 const PER_PAGE = 20;
 
-// `page` is absent, empty (an empty jump box) or a page number; anything else, or given twice, is a bad request.
+// `page` is absent, empty (an empty jump box) or a page number (given twice, the first counts and the URL is
+// redirected to its one form); anything else is a bad request.
 const listQuery = z.object({
   page: z
-    .string()
-    .trim()
-    .regex(/^\d{0,6}$/)
+    .union([z.string(), z.array(z.string()).nonempty().transform((values) => values[0])])
+    .pipe(z.string().trim().regex(/^\d{0,9}$/))
     .transform((value) => (value === '' ? 1 : Number(value)))
     .optional(),
 });
 
 /** 工作动态 at /gzdt/, its later pages at /gzdt/?page=2; a parent column (新闻中心) lists everything under it. */
 export function showColumn({ store, now }: Deps, req: Request, res: Response) {
-  const column = siteContext(res).columns.bySlug.get(String(req.params.column));
+  const { columns, siteInfo } = siteContext(res);
+  const column = columns.bySlug.get(String(req.params.column));
   if (!column?.isPublic) throw notFound('该栏目不存在或暂无内容。');
   const query = listQuery.safeParse(req.query);
   if (!query.success) throw badRequest('页码无效，请输入正确的页码。');
@@ -44,6 +46,7 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
     articles: store.articles.listPublished(ids, at, pagination.limit, pagination.offset),
     pagination,
     activeSection: trail[0]!.slug,
+    meta: columnMeta(siteInfo, trail, pagination.page),
   });
 }
 

@@ -22,6 +22,12 @@ export type PublicArticle = ArticleListItem & {
   reviewerName: string | null;
 };
 
+/** What sitemaps list for each article. */
+export type SitemapEntry = { id: number; columnSlug: string; publishedAt: string; updatedAt: string; title: string };
+
+/** What feeds carry for each article. */
+export type FeedItem = ArticleListItem & { summary: string; bodyHtml: string; source: string; author: string; updatedAt: string };
+
 export type ImportedArticle = {
   columnId: number;
   title: string;
@@ -80,6 +86,26 @@ export function articleStore(db: Db) {
     WHERE a.column_id = @columnId AND ${PUBLIC} AND (a.published_at, a.id) < (@publishedAt, @id)
     ${NEWEST_FIRST}
     LIMIT 1`);
+  const sitemap = db.prepare(`
+    SELECT a.id, c.slug AS columnSlug, a.published_at AS publishedAt, a.updated_at AS updatedAt, a.title
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE ${PUBLIC} AND a.published_at > @since
+    ORDER BY a.published_at DESC, a.id DESC
+    LIMIT @limit OFFSET @offset`);
+  const countAll = db.prepare(`SELECT COUNT(*) FROM articles a WHERE ${PUBLIC}`).pluck();
+  const feed = db.prepare(`
+    SELECT ${LIST_FIELDS}, a.summary, a.body_html AS bodyHtml, a.source, a.author, a.updated_at AS updatedAt
+    FROM articles a
+    JOIN columns c ON c.id = a.column_id
+    WHERE ${IN_COLUMNS} AND ${PUBLIC}
+    ${NEWEST_FIRST}
+    LIMIT @limit`);
+  const latestByColumn = db.prepare(`
+    SELECT a.column_id AS columnId, MAX(a.published_at) AS latest
+    FROM articles a
+    WHERE ${PUBLIC}
+    GROUP BY a.column_id`);
   const byImportKey = db.prepare('SELECT id FROM articles WHERE import_key = ?').pluck();
   const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const insertImported = db.prepare(`
@@ -113,6 +139,16 @@ export function articleStore(db: Db) {
     /** Public article count per column id; columns without any are absent. */
     countPublishedByColumn: (now: Date) =>
       new Map((countsByColumn.all({ now: iso(now) }) as { columnId: number; count: number }[]).map((r) => [r.columnId, r.count])),
+    /** Public articles for sitemaps, newest first; `since` limits them to those published after it (news sitemap). */
+    listForSitemap: (now: Date, limit: number, offset = 0, since = '') =>
+      sitemap.all({ now: iso(now), limit, offset, since }) as SitemapEntry[],
+    countAllPublished: (now: Date) => countAll.get({ now: iso(now) }) as number,
+    /** The newest public articles of `columnIds` with their full bodies, for feeds. */
+    listForFeed: (columnIds: number[], now: Date, limit: number) =>
+      feed.all({ columnIds: JSON.stringify(columnIds), now: iso(now), limit }) as FeedItem[],
+    /** The publish time of each column's newest public article. */
+    latestPublishedByColumn: (now: Date) =>
+      new Map((latestByColumn.all({ now: iso(now) }) as { columnId: number; latest: string }[]).map((r) => [r.columnId, r.latest])),
     /** The public neighbours of `article` in its column: newer (上一篇) and older (下一篇). */
     getNeighbours: (article: Pick<PublicArticle, 'id' | 'columnId' | 'publishedAt'>, now: Date) => {
       const params = { id: article.id, columnId: article.columnId, publishedAt: article.publishedAt, now: iso(now) };

@@ -10,6 +10,7 @@ import { pendingPostStore } from './pending-posts.js';
 import { revisionStore } from './revisions.js';
 import { sessionStore } from './sessions.js';
 import { settingStore } from './settings.js';
+import { siteChangeStore } from './site-changes.js';
 import { uploadStore } from './uploads.js';
 import { userStore } from './users.js';
 import { workflowStore } from './workflow.js';
@@ -27,6 +28,7 @@ export function createStore(db: Db) {
     revisions: revisionStore(db),
     sessions: sessionStore(db),
     settings: settingStore(db),
+    siteChanges: siteChangeStore(db),
     uploads: uploadStore(db),
     users: userStore(db),
     workflow: workflowStore(db),

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
+import { errorMeta } from '../lib/page-meta.js';
 import { defaultSettings, readSettings, type SiteSettings } from '../lib/site-settings.js';
 import type { Store } from '../store/store.js';
 import type { Deps } from './deps.js';
@@ -40,9 +41,14 @@ export function errorHandler(viewsDir: string, { store, config }: Deps): ErrorRe
     const message = err instanceof HttpError ? err.message : (MESSAGES[status] ?? MESSAGES[status < 500 ? 400 : 500]!);
     const template = fs.existsSync(path.join(viewsDir, 'errors', `${status}.njk`)) ? `errors/${status}.njk` : 'errors/error.njk';
     res.status(status).set('Cache-Control', 'no-store');
+    if (/\.(?:xml|txt)$/.test(req.path)) return void res.type('text/plain; charset=utf-8').send(`${status} ${message}`);
     // Data from web/locals.ts may be missing when the failure happened before or inside it (a broken database).
+    const heading = HEADINGS[status] ?? (status >= 500 ? '服务暂时不可用' : '请求无效');
+    const site = settingsFor(res, store);
+    res.removeHeader('Last-Modified');
     const context = {
-      status, message, heading: HEADINGS[status] ?? (status >= 500 ? '服务暂时不可用' : '请求无效'), site: settingsFor(res, store), nav: res.locals.nav ?? [], footerPages: res.locals.footerPages ?? [],
+      status, message, heading, site, nav: res.locals.nav ?? [], footerPages: res.locals.footerPages ?? [],
+      meta: errorMeta({ settings: site, siteUrl: config.siteUrl, logo: '' }, heading),
       // Errors inside the admin keep the admin's frame (its menu needs a logged-in user).
       layout: req.originalUrl.startsWith('/admin') && res.locals.user ? 'layouts/admin.njk' : 'layouts/base.njk',
     };

@@ -2,6 +2,7 @@
 // public columns, and the footer's page links. Computed once per request, before the page handler runs.
 import type { NextFunction, Request, Response } from 'express';
 import { buildColumnTree, type ColumnTree } from '../lib/columns.js';
+import type { SiteInfo } from '../lib/page-meta.js';
 import { readSettings, type SiteSettings } from '../lib/site-settings.js';
 import type { Column } from '../store/columns.js';
 import type { PageLink } from '../store/pages.js';
@@ -9,19 +10,27 @@ import type { Deps } from './deps.js';
 
 export type SiteLocals = {
   site: SiteSettings;
+  /** The settings with the public base URL and logo, for page metadata. */
+  siteInfo: SiteInfo;
   columns: ColumnTree<Column>;
   /** Public top-level columns, for the main navigation. */
   nav: ColumnTree<Column>['roots'];
   footerPages: PageLink[];
 };
 
-export function siteLocals({ store, now }: Deps) {
+export function siteLocals({ store, now, config }: Deps, logo: string) {
   return (_req: Request, res: Response, next: NextFunction) => {
+    const at = now();
     const { settings, invalid } = readSettings(store.settings.getAll());
     if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);
-    const columns = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(now()));
+    const columns = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(at));
+    // Every public page shows the whole site's latest state (navigation, footer, lists), so the time anything
+    // changed is each page's Last-Modified; with the ETag of its body, crawlers re-fetch only what changed.
+    const changedAt = store.siteChanges.lastChangeAt(at);
+    if (changedAt) res.set('Last-Modified', new Date(changedAt).toUTCString());
     const locals: SiteLocals = {
       site: settings,
+      siteInfo: { settings, siteUrl: config.siteUrl, logo },
       columns,
       nav: columns.roots.filter((root) => root.isPublic),
       footerPages: store.pages.listLinks(),

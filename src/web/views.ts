@@ -8,7 +8,7 @@ import { EVENT_LABELS, mayEnter, ROLE_LABELS, STATUS_LABELS } from '../lib/revie
 import { articlePath, columnPagePath, columnPath, pagePath, policeFilingUrl } from '../lib/urls.js';
 import type { Assets } from './assets.js';
 
-export function setUpViews(app: Express, viewsDir: string, assets: Assets, strict: boolean): void {
+export function setUpViews(app: Express, viewsDir: string, assets: Assets, strict: boolean, siteUrl: string): void {
   const env = new nunjucks.Environment(new nunjucks.FileSystemLoader(viewsDir), {
     autoescape: true,
     throwOnUndefined: strict,
@@ -19,6 +19,9 @@ export function setUpViews(app: Express, viewsDir: string, assets: Assets, stric
   env.addFilter('published', formatPublished);
   env.addFilter('isoDate', isoBeijing);
   env.addGlobal('asset', assets.url);
+  env.addGlobal('siteUrl', siteUrl);
+  // JSON-LD inside <script>: '<' escaped so no string in the data can close the element.
+  env.addFilter('jsonLd', (value: unknown) => new nunjucks.runtime.SafeString(JSON.stringify(value).replace(/</g, '\\u003c')));
   env.addGlobal('articlePath', articlePath);
   env.addGlobal('columnPath', columnPath);
   env.addGlobal('columnPagePath', columnPagePath);

@@ -12,6 +12,9 @@ import { migrate } from '../../src/db/migrate.js';
 import { openDb, type Db } from '../../src/db/open.js';
 import { createStore, type Store } from '../../src/store/store.js';
 
+/** The public address the test app believes it has (canonical URLs, sitemaps, feeds). */
+export const SITE_URL = 'https://kx.example.gov.cn';
+
 /** The fixed "now" of HTTP tests: after every sample article. */
 export const NOW = new Date('2026-03-01T02:00:00.000Z');
 
@@ -52,7 +55,7 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
   const { db, store, dataDir } = openTestDb(t);
   if (options.sample) seedSampleContent(store, new Date('2026-01-10T00:00:00.000Z'));
   const now = options.now ?? NOW;
-  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, ...options.env });
+  const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SITE_URL: SITE_URL, ...options.env });
   const app = createApp({ config, store, now: () => options.clock?.() ?? now });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -13,7 +13,7 @@ describe('home page', () => {
     const { res, document } = await app.page('/');
     assert.equal(res.status, 200);
     assert.match(res.headers.get('content-type')!, /^text\/html; charset=utf-8/);
-    assert.equal(res.headers.get('cache-control'), 'public, max-age=60');
+    assert.equal(res.headers.get('cache-control'), 'public, max-age=60, no-transform');
     assert.equal(document.documentElement.getAttribute('lang'), 'zh-CN');
     assert.equal(text(document, 'title'), '枣庄市科学技术协会');
     assert.equal(text(document, '.brand-name'), '枣庄市科学技术协会');
@@ -108,6 +108,7 @@ describe('news centre and column lists', () => {
     ['/gzdt/?page=3', 404],
     ['/gzdt/?page=0', 404],
     ['/gzdt/?page=999999', 404],
+    ['/gzdt/?page=9999999', 404],
     ['/gzdt/?page=1', 301, '/gzdt/'],
     ['/gzdt/?page=', 301, '/gzdt/'],
     ['/gzdt/?page=02', 301, '/gzdt/?page=2'],
@@ -116,7 +117,12 @@ describe('news centre and column lists', () => {
     ['/gzdt/?page=abc', 400],
     ['/gzdt/?page=-1', 400],
     ['/gzdt/?page=1.5', 400],
-    ['/gzdt/?page=1&page=2', 400],
+    ['/gzdt/?page=1&page=2', 301, '/gzdt/'],
+    ['/gzdt/?page=2&page=2', 301, '/gzdt/?page=2'],
+    ['/GZDT/?page=2', 301, '/gzdt/?page=2'],
+    ['/gzdt/index.html', 301, '/gzdt/'],
+    ['/gzdt/index_1.html', 301, '/gzdt/?page=2'],
+    ['/gzdt?page=2', 301, '/gzdt/?page=2'],
     ['/gzdt/?page[x]=1', 301, '/gzdt/'],
     ['/gzdt/?utm_source=weixin', 301, '/gzdt/'],
     ['/nosuchcolumn/', 404],
@@ -194,7 +200,9 @@ describe('article page', () => {
     ['/gzdt/202601/t20260109_0.html', 404],
     ['/gzdt/202601/t20260109_1.htm', 404],
     ['/gzdt/202601/index.html', 404],
-    ['/gzdt/202601/t20260109_1.html/', 404],
+    ['/gzdt/202601/t20260109_1.html/', 301, SAMPLE_PATH],
+    ['/GZDT/202601/T20260109_1.HTML', 301, SAMPLE_PATH],
+    ['/gzdt/202601/t20260109_1.html?from=timeline', 301, SAMPLE_PATH],
     ['/gzdt/202601/t20260109_%E0%A4%A.html', 400],
   ];
   for (const [path, status, location] of badPaths) {

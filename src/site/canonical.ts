@@ -1,0 +1,20 @@
+// One URL per page: other spellings of a public URL are sent to it with a 301, so search engines see no duplicates.
+import type { NextFunction, Request, Response } from 'express';
+
+const HOME_ALIASES = /^\/(?:index|default)\.(?:html?|php|asp|aspx|jsp)$/;
+// Column lists take ?page=; everywhere else a query string only makes duplicates (?from=timeline, ?utm_…).
+const TAKES_QUERY = /^\/[a-z0-9]+\/?$/;
+
+export function canonicalUrls(req: Request, res: Response, next: NextFunction) {
+  if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+  const queryAt = req.originalUrl.indexOf('?');
+  const path = req.path;
+  const query = queryAt < 0 ? '' : req.originalUrl.slice(queryAt);
+  // Lower-case letters, but leave percent-escapes (%E5…) as they are: they are not part of what readers type.
+  let target = path.split(/(%[0-9A-Fa-f]{0,2})/).map((part, i) => (i % 2 === 1 ? part : part.toLowerCase())).join('');
+  if (HOME_ALIASES.test(target)) target = '/';
+  if (/\.(?:html|xml)\/$/.test(target)) target = target.slice(0, -1);
+  const keepQuery = query && TAKES_QUERY.test(target) ? query : '';
+  if (target === path && keepQuery === query) return next();
+  res.redirect(301, target + keepQuery);
+}
