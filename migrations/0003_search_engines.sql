@@ -16,3 +16,10 @@ CREATE TABLE baidu_push_queue (
   created_at      TEXT NOT NULL
 );
 CREATE INDEX baidu_push_due ON baidu_push_queue (pushed_at, next_attempt_at);
+
+-- Small pieces of state kept by background jobs (e.g. how far the Baidu push has looked), apart from the settings
+-- so that a job's bookkeeping never counts as a change to the site.
+CREATE TABLE job_state (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);

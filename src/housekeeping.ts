@@ -1,4 +1,5 @@
-// Removes what has outlived its use: expired sessions, old login failures, forms kept past their day.
+// Removes what has outlived its use: expired sessions, old login failures, forms kept past their day, and Baidu
+// pushes done (or given up on) a month ago.
 import type { Store } from './store/store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -9,6 +10,7 @@ export function cleanUp(store: Store, now: Date) {
     sessions: store.sessions.prune(now),
     loginFailures: store.loginFailures.prune(dayAgo),
     pendingPosts: store.pendingPosts.prune(dayAgo),
+    baiduPushes: store.baiduPush.prune(new Date(now.getTime() - 30 * DAY_MS)),
   };
 }
 

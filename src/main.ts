@@ -2,6 +2,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { runCli } from './cli/run.js';
+import { startBaiduPush } from './content/baidu-push.js';
 import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
 
@@ -9,6 +10,7 @@ await runCli(async (config) => {
   const { db, store } = await openSite(config, console.log);
   const now = () => new Date();
   const housekeeping = startHousekeeping(store, now);
+  const baiduPush = startBaiduPush({ store, config, now });
   const app = createApp({ config, store, now });
   const server = app.listen(config.port, (err?: Error) => {
     if (err) {
@@ -20,6 +22,7 @@ await runCli(async (config) => {
   });
   const stop = () => {
     clearInterval(housekeeping);
+    clearInterval(baiduPush);
     server.close(() => db.close());
   };
   process.once('SIGTERM', stop);

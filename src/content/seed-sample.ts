@@ -28,6 +28,8 @@ const SETTINGS: SiteSettings = {
   phone: '0632-3321213',
   fax: '0632-3321213',
   reportEmail: 'skxbgs@zz.shandong.cn',
+  baiduPushSite: '',
+  baiduPushToken: '',
 };
 
 const COLUMNS = [

@@ -24,6 +24,9 @@ export const siteSettingsSchema = z.object({
   phone: optional(text(40).regex(/^[0-9()（）\-－ ,，、]+$/, '电话号码只能包含数字、连字符和括号')),
   fax: optional(text(40).regex(/^[0-9()（）\-－ ,，、]+$/, '传真号码只能包含数字、连字符和括号')),
   reportEmail: optional(text(100).pipe(z.email('请填写有效的电子邮箱'))),
+  /** The site as registered in Baidu's search resource platform (搜索资源平台), for its 普通收录 push API. */
+  baiduPushSite: optional(text(100).regex(/^https?:\/\/[a-z0-9.-]+(?::\d+)?$/i, '应为在百度搜索资源平台登记的网站地址，如 https://www.zzkx.gov.cn')),
+  baiduPushToken: optional(text(64).regex(/^[A-Za-z0-9]{8,64}$/, '准入密钥由字母和数字组成')),
 });
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
@@ -45,6 +48,8 @@ export const defaultSettings: SiteSettings = {
   phone: '',
   fax: '',
   reportEmail: '',
+  baiduPushSite: '',
+  baiduPushToken: '',
 };
 
 /**

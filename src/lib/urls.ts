@@ -35,8 +35,15 @@ export const absoluteLinks = (html: string, siteUrl: string) => html.replace(/\b
 
 export const SITEMAP_URLS_PER_FILE = 50_000;
 
-/** Paths of the sitemap files for `articleCount` public articles (files of at most SITEMAP_URLS_PER_FILE URLs). */
-export function sitemapFiles(articleCount: number, perFile = SITEMAP_URLS_PER_FILE): string[] {
-  const parts = Math.max(1, Math.ceil(articleCount / perFile));
-  return ['/sitemap-pages.xml', ...Array.from({ length: parts }, (_, i) => `/sitemap-articles-${i + 1}.xml`), '/sitemap-news.xml'];
+/**
+ * Paths of the sitemap files: the pages, the articles in files of at most SITEMAP_URLS_PER_FILE URLs, and the news
+ * sitemap. A sitemap must list at least one URL, so files that would be empty are left out.
+ */
+export function sitemapFiles(articleCount: number, newsCount: number, perFile = SITEMAP_URLS_PER_FILE): string[] {
+  const parts = Math.ceil(articleCount / perFile);
+  return [
+    '/sitemap-pages.xml',
+    ...Array.from({ length: parts }, (_, i) => `/sitemap-articles-${i + 1}.xml`),
+    ...(newsCount > 0 ? ['/sitemap-news.xml'] : []),
+  ];
 }

@@ -18,10 +18,13 @@ const sendXml = (res: Response, template: string, data: object) => {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
+const newsSince = (at: Date) => new Date(at.getTime() - NEWS_DAYS * 24 * 60 * 60 * 1000).toISOString();
+const listNews = (store: Deps['store'], at: Date) => store.articles.listForSitemap(at, NEWS_MAX, 0, newsSince(at));
+
 export function sendSitemapIndex({ store, now }: Deps, _req: Request, res: Response) {
   const at = now();
   const lastChange = store.siteChanges.lastChangeAt(at) ?? at.toISOString();
-  const files = sitemapFiles(store.articles.countAllPublished(at));
+  const files = sitemapFiles(store.articles.countAllPublished(at), listNews(store, at).length);
   sendXml(res, 'feeds/sitemap-index.xml.njk', { files: files.map((path) => ({ path, lastmod: isoBeijing(lastChange) })) });
 }
 
@@ -47,15 +50,16 @@ export function sendPagesSitemap({ store, now }: Deps, _req: Request, res: Respo
 export function sendArticlesSitemap({ store, now }: Deps, req: Request, res: Response) {
   const at = now();
   const part = /^[1-9]\d{0,5}$/.test(String(req.params.n)) ? Number(req.params.n) : 0;
-  if (part < 1 || part > sitemapFiles(store.articles.countAllPublished(at)).length - 2) throw notFound();
+  if (part < 1 || part > Math.ceil(store.articles.countAllPublished(at) / SITEMAP_URLS_PER_FILE)) throw notFound();
   const articles = store.articles.listForSitemap(at, SITEMAP_URLS_PER_FILE, (part - 1) * SITEMAP_URLS_PER_FILE);
   sendXml(res, 'feeds/sitemap.xml.njk', {
     urls: articles.map((a) => ({ article: a, lastmod: isoBeijing(later(a.updatedAt, a.publishedAt)) })),
   });
 }
 
+/** Articles of the last two days, at most 1,000; 404 while there are none (the index then leaves it out). */
 export function sendNewsSitemap({ store, now }: Deps, _req: Request, res: Response) {
-  const at = now();
-  const since = new Date(at.getTime() - NEWS_DAYS * 24 * 60 * 60 * 1000).toISOString();
-  sendXml(res, 'feeds/sitemap-news.xml.njk', { articles: store.articles.listForSitemap(at, NEWS_MAX, 0, since) });
+  const articles = listNews(store, now());
+  if (articles.length === 0) throw notFound('最近两天没有发布新闻。');
+  sendXml(res, 'feeds/sitemap-news.xml.njk', { articles });
 }

@@ -3,6 +3,7 @@ import type { Db } from '../db/open.js';
 import { adminArticleStore } from './admin-articles.js';
 import { articleStore } from './articles.js';
 import { auditStore } from './audit.js';
+import { baiduPushStore } from './baidu-push.js';
 import { columnStore } from './columns.js';
 import { loginFailureStore } from './login-failures.js';
 import { pageStore } from './pages.js';
@@ -21,6 +22,7 @@ export function createStore(db: Db) {
     articles: articleStore(db),
     adminArticles: adminArticleStore(db),
     audit: auditStore(db),
+    baiduPush: baiduPushStore(db),
     columns: columnStore(db),
     loginFailures: loginFailureStore(db),
     pages: pageStore(db),

@@ -1,5 +1,6 @@
 // Starts the real app on a throwaway SQLite file, migrated like production; everything is removed after the test.
 import fs from 'node:fs';
+import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,11 @@ export type TestApp = {
   dataDir: string;
   /** GET a path without following redirects. */
   get: (pathname: string, init?: RequestInit) => Promise<Response>;
+  /**
+   * A request sent exactly as given, through node:http: fetch adds Cache-Control: no-cache to conditional
+   * requests, which (rightly) defeats them.
+   */
+  raw: (pathname: string, headers?: Record<string, string>, method?: string) => Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>;
   /** GET a path and parse the HTML page. */
   page: (pathname: string) => Promise<{ res: Response; html: string; document: Document }>;
 };
@@ -68,6 +74,17 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
     store,
     dataDir,
     get,
+    raw: (pathname, headers = {}, method = 'GET') =>
+      new Promise((resolve, reject) => {
+        const req = http.request(url + pathname, { method, headers }, (res) => {
+          let body = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk) => (body += chunk));
+          res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      }),
     page: async (pathname) => {
       const res = await get(pathname);
       const html = await res.text();

@@ -1,0 +1,88 @@
+// Every page type is valid HTML5 by the Nu Html Checker (vnu-jar, on Java), and a crawl of the whole sample site
+// finds no broken internal link, image, stylesheet or feed.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { test } from 'node:test';
+import { parseHTML } from 'linkedom';
+import { logIn, createUser } from '../helpers/admin.js';
+import { SITE_URL, startApp, tempDir } from '../helpers/app.js';
+
+const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
+
+test('public and admin pages have no HTML errors', async (t) => {
+  const app = await startApp(t, { sample: true });
+  await createUser(app.store, 'boss', 'admin');
+  const dir = tempDir(t);
+  const pages: Record<string, string> = {};
+  for (const pathname of ['/', '/xwzx/', '/gzdt/', '/gzdt/?page=2', '/gzdt/202601/t20260109_1.html', '/lxwm.html', '/wzsm.html', '/wzdt.html', '/no/such/page']) {
+    pages[pathname] = await (await app.get(pathname)).text();
+  }
+  pages['/admin/login'] = await (await app.get('/admin/login')).text();
+  const boss = await logIn(app, 'boss');
+  for (const pathname of ['/admin/', '/admin/articles', '/admin/articles/new', '/admin/articles/1/edit', '/admin/articles/1/history',
+    '/admin/review', '/admin/columns', '/admin/columns/2/edit', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages/1/edit']) {
+    pages[pathname] = (await boss.get(pathname)).html;
+  }
+  const files = Object.entries(pages).map(([pathname, html], i) => {
+    const file = path.join(dir, `page-${i}.html`);
+    fs.writeFileSync(file, html);
+    return { pathname, file };
+  });
+  let report: string;
+  try {
+    report = execFileSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', '--stdout', ...files.map((f) => f.file)], { encoding: 'utf8' });
+  } catch (err) {
+    report = String((err as { stdout: string }).stdout); // vnu exits 1 when it finds errors: the report says which
+  }
+  const byFile = new Map(files.map((f) => [`file:${f.file}`, f.pathname]));
+  const errors = (JSON.parse(report) as { messages: { url: string; type: string; message: string; lastLine?: number }[] }).messages
+    .filter((m) => m.type === 'error')
+    .map((m) => `${byFile.get(m.url) ?? m.url}:${m.lastLine ?? '?'} ${m.message}`);
+  assert.deepEqual(errors, []);
+});
+
+test('a crawl of the whole site from the home page finds no broken internal link', async (t) => {
+  const app = await startApp(t, { sample: true });
+  const seen = new Set<string>(['/']);
+  const queue = ['/'];
+  const broken: string[] = [];
+  const toPath = (href: string) => {
+    const url = new URL(href, `${SITE_URL}/`);
+    return url.origin === SITE_URL ? url.pathname + url.search : undefined;
+  };
+  while (queue.length > 0) {
+    const pathname = queue.shift()!;
+    const res = await fetch(app.url + pathname, { redirect: 'manual' });
+    const location = res.headers.get('location');
+    const body = await res.text();
+    if (res.status >= 300 && res.status < 400 && location) {
+      const next = toPath(location);
+      if (next && !seen.has(next)) (seen.add(next), queue.push(next));
+      continue;
+    }
+    if (res.status !== 200) {
+      broken.push(`${pathname} -> ${res.status}`);
+      continue;
+    }
+    if (!/html|xml/.test(res.headers.get('content-type') ?? '')) continue;
+    const { document } = parseHTML(body);
+    const links = [...document.querySelectorAll('a[href], link[href], img[src], script[src]')]
+      .map((el) => el.getAttribute('href') ?? el.getAttribute('src')!)
+      .filter((href) => !/^(mailto|tel|javascript):|^#/.test(href));
+    for (const href of links) {
+      const next = toPath(href);
+      if (next && !next.startsWith('/admin') && !seen.has(next)) {
+        seen.add(next);
+        queue.push(next);
+      }
+    }
+  }
+  assert.deepEqual(broken, []);
+  assert.ok(seen.size > 60, `crawled ${seen.size} URLs`);
+  for (const expected of ['/gzdt/202601/t20260109_1.html', '/gzdt/?page=2', '/rss.xml', '/gzdt/rss.xml', '/wzdt.html', '/lxwm.html']) {
+    assert.ok(seen.has(expected), expected);
+  }
+});
