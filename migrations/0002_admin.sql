@@ -89,9 +89,10 @@ CREATE TABLE audit_log (
 CREATE INDEX audit_log_by_time ON audit_log (created_at DESC, id DESC);
 CREATE INDEX audit_log_by_action ON audit_log (action, created_at DESC);
 
--- A form posted after its session expired, kept for the same browser until it logs in again.
+-- A form posted after its session expired, kept for the same browser and the same user until they log in again.
 CREATE TABLE pending_posts (
   id         TEXT PRIMARY KEY,                  -- SHA-256 of the token in the browser's cookie
+  user_id    INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
   path       TEXT NOT NULL,
   body       TEXT NOT NULL,
   created_at TEXT NOT NULL

@@ -9,6 +9,7 @@ import { audit, forbidden } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
+import { renderEditor, storedValues } from './article-edit.js';
 import { commentForm, fieldErrors, rejectForm } from './forms.js';
 
 const STALE = '操作未完成：文章状态已被其他人改变，请查看最新状态。';
@@ -25,6 +26,7 @@ export const articleState = ({ store }: Deps, article: EditableArticle) => ({
   createdBy: article.createdBy,
   isDeleted: article.deletedAt !== null,
   approvedBy: store.workflow.listApproversThisRound(article.id),
+  contributors: article.status === 'submitted' ? store.workflow.listContributorsThisRound(article.id) : [],
 });
 
 /** Throws 403 with the reason when the current user may not do `action` now. */
@@ -40,15 +42,21 @@ function finish(deps: Deps, res: Response, article: EditableArticle, done: boole
   res.redirect(303, to);
 }
 
-/** Submits for review; also used by the editor's 保存并提交 button. */
-export function submit(deps: Deps, req: Request, res: Response, article: EditableArticle) {
-  check(deps, res, 'submit', article);
+/**
+ * Submits for review. The editor also calls it after a save (`afterEdit`): with 保存并提交, and for a published
+ * article, whose changed text must be reviewed again before readers see it.
+ */
+export function submit(deps: Deps, req: Request, res: Response, article: EditableArticle, afterEdit = false) {
+  const republishing = afterEdit && article.status === 'published';
+  if (!republishing) check(deps, res, 'submit', article);
   const user = adminContext(res).user!;
   const steps = deps.store.columns.getById(article.columnId)!.reviewSteps;
   const done = deps.store.workflow.transition(article.id, { from: article.status, to: 'submitted', reviewStep: 0 },
     { action: 'submit', userId: user.id, stepName: steps[0]!, comment: '' }, deps.now());
   if (done) audit(deps, req, res, 'article.submit', `article:${article.id}`, article.title);
-  finish(deps, res, article, done, `已提交审核，等待“${steps[0]}”。`);
+  finish(deps, res, article, done, republishing
+    ? `已保存并重新提交审核（等待“${steps[0]}”）：已发布的文章修改后须重新审核，审核通过前网站上暂不显示。`
+    : `已提交审核，等待“${steps[0]}”。`);
 }
 
 export const submitArticle = (deps: Deps, req: Request, res: Response) => submit(deps, req, res, loadArticle(deps, req));
@@ -59,6 +67,9 @@ export function approveArticle(deps: Deps, req: Request, res: Response) {
   check(deps, res, 'approve', article);
   const user = adminContext(res).user!;
   const comment = commentForm.safeParse(req.body).data?.comment ?? '';
+  // The step the reviewer saw: if another reviewer passed it meanwhile, this approval would sign off the next one.
+  const seen = typeof req.body?.step === 'string' && /^\d{1,2}$/.test(req.body.step) ? Number(req.body.step) : article.reviewStep;
+  if (seen !== article.reviewStep) return finish(deps, res, article, false, '');
   const steps = store.columns.getById(article.columnId)!.reviewSteps;
   const stepName = steps[article.reviewStep] ?? steps.at(-1)!;
   const next = nextAfterApproval(article.reviewStep, steps.length);
@@ -68,7 +79,7 @@ export function approveArticle(deps: Deps, req: Request, res: Response) {
     if (done) audit(deps, req, res, 'article.approve', `article:${article.id}`, `${article.title}（${stepName}）`);
     return finish(deps, res, article, done, `“${stepName}”已通过，等待“${steps[next.step]}”。`);
   }
-  const publishedAt = publishTime(article.requestedPublishAt, article.isBackdated, now());
+  const publishedAt = publishTime(article.requestedPublishAt, article.isBackdated, article.publishedAt, now());
   const done = store.transaction(() => {
     const moved = store.workflow.transition(article.id,
       { from: 'submitted', to: 'published', reviewStep: article.reviewStep, publishedAt, reviewedBy: user.id }, event, now());
@@ -85,8 +96,10 @@ export function rejectArticle(deps: Deps, req: Request, res: Response) {
   check(deps, res, 'reject', article);
   const parsed = rejectForm.safeParse(req.body);
   if (!parsed.success) {
-    flash(deps, res, `退回失败：${fieldErrors(parsed.error).comment}`);
-    return res.redirect(303, editPath(article.id));
+    const typed = typeof req.body?.comment === 'string' ? req.body.comment : '';
+    return renderEditor(deps, res, 422, {
+      article, values: storedValues(article), errors: { comment: `退回失败：${fieldErrors(parsed.error).comment}` }, rejectComment: typed,
+    });
   }
   const user = adminContext(res).user!;
   const steps = deps.store.columns.getById(article.columnId)!.reviewSteps;
@@ -117,3 +130,15 @@ function moveToTrash(deps: Deps, req: Request, res: Response, deleted: boolean) 
 
 export const deleteArticle = (deps: Deps, req: Request, res: Response) => moveToTrash(deps, req, res, true);
 export const restoreArticle = (deps: Deps, req: Request, res: Response) => moveToTrash(deps, req, res, false);
+
+const CONFIRM = {
+  withdraw: { heading: '下线', explanation: '下线后读者将不能再看到这篇文章，网址会显示“页面不存在”。需要时可以重新提交审核后再发布。' },
+  delete: { heading: '移入回收站', explanation: '移入回收站后文章不在任何列表中出现，也不能在网站上访问；可以在回收站中恢复。' },
+} as const;
+
+/** The confirmation page before 下线 and 移入回收站, which take effect on readers at once. */
+export const confirmAction = (action: keyof typeof CONFIRM) => (deps: Deps, req: Request, res: Response) => {
+  const article = loadArticle(deps, req);
+  check(deps, res, action, article);
+  res.render('admin/article-confirm.njk', { article, action, ...CONFIRM[action] });
+};

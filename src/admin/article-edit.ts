@@ -2,13 +2,13 @@
 // optimistic locking, a revision for every save, and nothing the writer typed ever lost.
 import type { Request, Response } from 'express';
 import { saveUpload, uploadedImageSizes, uploadUrl, type IncomingFile } from '../content/uploads.js';
-import { toDateTimeLocal } from '../lib/dates.js';
+import { formatPublished, fromDateTimeLocal, toDateTimeLocal } from '../lib/dates.js';
 import { renderMarkdown, summaryFromHtml } from '../lib/markdown.js';
 import { decide, mayBackdate, STATUS_LABELS, type ArticleAction } from '../lib/review-rules.js';
 import type { EditableArticle, SaveExtras } from '../store/admin-articles.js';
 import type { ArticleFields } from '../store/revisions.js';
 import type { Upload } from '../store/uploads.js';
-import { audit, takePendingPost } from '../web/auth.js';
+import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { adminContext, flash } from '../web/session.js';
 import { articleState, check, loadArticle, submit } from './article-actions.js';
@@ -22,6 +22,8 @@ const FIELDS: (keyof ArticleFields)[] = ['title', 'subtitle', 'columnId', 'sourc
 const WORKFLOW: ArticleAction[] = ['submit', 'approve', 'reject', 'withdraw', 'delete', 'restore'];
 /** A publish time this far in the past still counts as "now" (the form was filled in a minute ago). */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
+const UPLOADED = /\/uploads\/(\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4})/g;
+const EXTERNAL_IMAGE = /!\[[^\]]*\]\(\s*<?(?:https?:)?\/\//i;
 
 const postPath = (article?: EditableArticle) => (article ? `/admin/articles/${article.id}` : '/admin/articles');
 
@@ -29,41 +31,56 @@ const postPath = (article?: EditableArticle) => (article ? `/admin/articles/${ar
 const typedSummary = (article: EditableArticle) =>
   article.summary === summaryFromHtml(renderMarkdown(article.bodyMd)) ? '' : article.summary;
 
-function storedValues(article: EditableArticle): Values {
-  const time = article.status === 'published' ? article.publishedAt : article.requestedPublishAt;
+/** The requested publish time as the form shows it, to the minute. */
+const requestedLocal = (article?: EditableArticle) => (article?.requestedPublishAt ? toDateTimeLocal(article.requestedPublishAt) : '');
+
+/** Whether the form's time differs from the stored one as the form showed it (seconds are not in the form). */
+const timeChangedIn = (form: ArticleForm, article?: EditableArticle) =>
+  form.publishAt !== (fromDateTimeLocal(requestedLocal(article)) ?? null);
+
+export function storedValues(article: EditableArticle): Values {
   return {
     ...Object.fromEntries(FIELDS.map((field) => [field, String(article[field])])),
     summary: typedSummary(article),
-    publishAt: time ? toDateTimeLocal(time) : '',
+    publishAt: requestedLocal(article),
     bodyImageAlt: '',
     attachmentIds: [],
     version: String(article.version),
   };
 }
 
-function render(deps: Deps, res: Response, status: number, view: { article?: EditableArticle; values: Values; errors?: Record<string, string>; preview?: object; notice?: string }) {
-  const { store } = deps;
+/** Uploads offered with the form: the article's own, and new ones of this user not yet claimed by any article. */
+function pendingUploads(deps: Deps, res: Response, ids: unknown): Upload[] {
+  const user = adminContext(res).user!;
+  const wanted = [ids ?? []].flat().map(Number).filter(Number.isInteger);
+  return deps.store.uploads.listByIds(wanted).filter((u) => u.articleId === null && u.uploadedBy === user.id);
+}
+
+type View = { article?: EditableArticle | undefined; values: Values; errors?: Record<string, string>; preview?: object; notice?: string | undefined; rejectComment?: string };
+
+export function renderEditor(deps: Deps, res: Response, status: number, view: View) {
+  const { store, now } = deps;
   const user = adminContext(res).user!;
   const { article } = view;
   const state = article && articleState(deps, article);
-  const pendingIds = [view.values.attachmentIds ?? []].flat().map(Number).filter(Number.isInteger);
-  const attachments: Upload[] = [
-    ...(article ? store.uploads.listForArticle(article.id, 'attachment') : []),
-    ...store.uploads.listByIds(pendingIds).filter((u) => u.articleId === null && u.uploadedBy === user.id),
-  ];
+  const pending = pendingUploads(deps, res, view.values.attachmentIds);
   const editDecision = state ? decide('edit', user, state) : { ok: true as const };
+  const scheduled = article?.status === 'published' && article.publishedAt !== null && Date.parse(article.publishedAt) > now().getTime();
   res.status(status).render('admin/article-edit.njk', {
     ...view,
+    values: { ...view.values, attachmentIds: pending.map((u) => String(u.id)) },
     errors: view.errors ?? {},
     postPath: postPath(article),
     columns: columnOptions(store),
-    attachments,
-    statusLabel: article ? STATUS_LABELS[article.status] : '新稿件',
+    attachments: [...(article ? store.uploads.listForArticle(article.id, 'attachment') : []), ...pending],
+    statusLabel: article ? (scheduled ? `定时发布（${formatPublished(article.publishedAt!)}）` : STATUS_LABELS[article.status]) : '新稿件',
+    isLive: article?.status === 'published' && !scheduled && article.deletedAt === null,
     steps: article ? store.columns.getById(article.columnId)?.reviewSteps ?? [] : [],
     readOnly: editDecision.ok ? '' : editDecision.reason,
     actions: state ? WORKFLOW.filter((action) => decide(action, user, state).ok) : [],
     events: article ? store.workflow.listEvents(article.id) : [],
     mayBackdate: mayBackdate(user.role),
+    rejectComment: view.rejectComment ?? '',
   });
 }
 
@@ -71,25 +88,24 @@ export function showNewArticle(deps: Deps, req: Request, res: Response) {
   const kept = takePendingPost(deps, req, res, postPath());
   const column = /^\d+$/.test(String(req.query.column ?? '')) ? String(req.query.column) : '';
   const values: Values = kept ?? { columnId: column, source: '', author: adminContext(res).user!.displayName, attachmentIds: [] };
-  render(deps, res, 200, { values, notice: kept ? KEPT_NOTICE : undefined });
+  renderEditor(deps, res, 200, { values, notice: kept ? KEPT_NOTICE : undefined });
 }
-
-const KEPT_NOTICE = '您在登录超时前填写的内容已恢复，请检查后保存（已选择的文件需要重新选择）。';
 
 export function showEditArticle(deps: Deps, req: Request, res: Response) {
   const article = loadArticle(deps, req);
   const kept = takePendingPost(deps, req, res, postPath(article));
-  render(deps, res, 200, { article, values: kept ?? storedValues(article), notice: kept ? KEPT_NOTICE : undefined });
+  renderEditor(deps, res, 200, { article, values: kept ?? storedValues(article), notice: kept ? KEPT_NOTICE : undefined });
 }
+
+/** /admin/articles/5 is where the editor posts; asked for directly (a reload, a login's way back) it is the editor. */
+export const redirectToEditor = (_deps: Deps, req: Request, res: Response) => res.redirect(303, `/admin/articles/${req.params.id}/edit`);
 
 /** Stores the files sent with the form (so they are never lost to a validation error) and notes them in `values`. */
 function receiveFiles(deps: Deps, req: Request, res: Response, values: Values): Record<string, string> {
   const { store, config, now } = deps;
   const user = adminContext(res).user!;
   const files = (req.files ?? {}) as Files;
-  const errors: Record<string, string> = {};
-  const uploadError = res.locals.uploadError as string | undefined;
-  if (uploadError) errors.attachments = uploadError;
+  const errors: Record<string, string> = { ...(res.locals.uploadErrors as Record<string, string> | undefined) };
   const save = (file: IncomingFile, kind: 'image' | 'attachment') => saveUpload(store, config.dataDir, file, kind, user.id, now());
 
   if (values.removeCover) values.coverImage = '';
@@ -119,17 +135,20 @@ function receiveFiles(deps: Deps, req: Request, res: Response, values: Values): 
     if ('error' in saved) refused.push(`${file.originalname}：${saved.error}`);
     else values.attachmentIds = [...[values.attachmentIds ?? []].flat(), String(saved.id)];
   }
-  if (refused.length > 0) errors.attachments = refused.join('；');
+  if (refused.length > 0) errors.attachments = [errors.attachments, ...refused].filter(Boolean).join('；');
   return errors;
 }
 
-/** Field errors that need the database or the clock: the column, and who may set which publish time. */
+/** Field errors that need the database or the clock: the column, images from elsewhere, and who may set which time. */
 function checkForm(deps: Deps, res: Response, form: ArticleForm, article?: EditableArticle): Record<string, string> {
   const errors: Record<string, string> = {};
   if (!deps.store.columns.getById(form.columnId)) errors.columnId = '请选择栏目';
-  const current = article && (article.status === 'published' ? article.publishedAt : article.requestedPublishAt);
+  if (EXTERNAL_IMAGE.test(form.bodyMd)) {
+    errors.bodyMd = '正文中有外部网站的图片，网站上无法显示：请把图片下载后用“插入图片”上传';
+  }
+  const changed = timeChangedIn(form, article);
   const past = form.publishAt !== null && Date.parse(form.publishAt) < deps.now().getTime() - CLOCK_SLACK_MS;
-  if (past && form.publishAt !== current && !mayBackdate(adminContext(res).user!.role)) {
+  if (changed && past && !mayBackdate(adminContext(res).user!.role)) {
     errors.publishAt = '发布时间由系统在发布时自动记录；只有管理员在导入旧稿时可以填写过去的时间';
   }
   return errors;
@@ -146,33 +165,31 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
   const fileErrors = receiveFiles(deps, req, res, values);
   const parsed = articleForm.safeParse(values);
   const errors = { ...(parsed.success ? checkForm(deps, res, parsed.data, article) : fieldErrors(parsed.error)), ...fileErrors };
-  if (!parsed.success || Object.keys(errors).length > 0) return render(deps, res, 422, { article, values, errors });
+  if (!parsed.success || Object.keys(errors).length > 0) return renderEditor(deps, res, 422, { article, values, errors });
   const form = parsed.data;
 
   const bodyHtml = renderMarkdown(form.bodyMd, uploadedImageSizes(store));
   const summary = form.summary || summaryFromHtml(bodyHtml);
   if (form.action === 'preview') {
     const preview = {
-      ...form, bodyHtml, summary, publishedAt: form.publishAt ?? now().toISOString(),
-      attachments: store.uploads.listByIds(form.attachmentIds),
+      ...form, bodyHtml, summary, publishedAt: form.publishAt ?? article?.publishedAt ?? now().toISOString(),
+      attachments: [...(article ? store.uploads.listForArticle(article.id, 'attachment') : []), ...pendingUploads(deps, res, form.attachmentIds)],
     };
-    return render(deps, res, 200, { article, values, preview });
+    return renderEditor(deps, res, 200, { article, values, preview });
   }
 
   const fields: ArticleFields = {
     title: form.title, subtitle: form.subtitle, columnId: form.columnId, source: form.source, author: form.author,
     summary: form.summary, coverImage: form.coverImage, bodyMd: form.bodyMd,
   };
-  const current = article && (article.status === 'published' ? article.publishedAt : article.requestedPublishAt);
-  const timeChanged = form.publishAt !== (article ? current : null);
+  // The time is kept to the second when the field (which shows minutes) was left as it was.
+  const timeChanged = timeChangedIn(form, article);
   const backdating = timeChanged && form.publishAt !== null && Date.parse(form.publishAt) < now().getTime() - CLOCK_SLACK_MS;
   const extras: SaveExtras = {
     bodyHtml,
     summary,
-    requestedPublishAt: form.publishAt,
-    isBackdated: backdating || (!timeChanged && Boolean(article?.isBackdated)),
-    // A published article's time is its publish time: changing it reschedules (or, for an admin, back-dates) it.
-    ...(article?.status === 'published' && timeChanged && form.publishAt ? { publishedAt: form.publishAt } : {}),
+    requestedPublishAt: timeChanged ? form.publishAt : article?.requestedPublishAt ?? null,
+    isBackdated: timeChanged ? backdating : article?.isBackdated ?? false,
   };
 
   const saved = store.transaction(() => {
@@ -189,21 +206,24 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
     if (timeChanged) changed.push('publishAt' as keyof ArticleFields);
     store.revisions.insert(id, version, user.id, changed, fields, now());
     store.uploads.linkToArticle(form.attachmentIds, id, user.id);
+    store.uploads.linkFilesToArticle([...`${form.bodyMd}\n${form.coverImage}`.matchAll(UPLOADED)].map((m) => m[1]!), id, user.id);
     store.uploads.detachAttachments(form.removeAttachmentIds, id);
     audit(deps, req, res, article ? 'article.save' : 'article.create', `article:${id}`, form.title);
-    if (backdating) audit(deps, req, res, 'article.backdate', `article:${id}`, `${form.title}（发布时间 ${form.publishAt}）`);
+    if (backdating) audit(deps, req, res, 'article.backdate', `article:${id}`, `${form.title}（发布时间 ${formatPublished(form.publishAt!)}）`);
     return id;
   });
   if (saved === undefined) {
     const latest = store.adminArticles.getForEdit(article!.id)!;
-    return render(deps, res, 409, {
+    return renderEditor(deps, res, 409, {
       article, values, errors: {
         _form: `保存失败：这篇文章在您编辑期间已被他人修改（${STATUS_LABELS[latest.status]}，版本 ${latest.version}）。` +
           '您填写的内容仍在下方，请复制需要保留的部分，然后重新打开文章再修改。',
       },
     });
   }
-  if (form.action === 'submit') return submit(deps, req, res, store.adminArticles.getForEdit(saved)!);
+  const current = store.adminArticles.getForEdit(saved)!;
+  // Changed text goes out only after review: a published article that is edited goes back to 待审核.
+  if (form.action === 'submit' || current.status === 'published') return submit(deps, req, res, current, true);
   flash(deps, res, article ? '已保存。' : '草稿已创建。');
   res.redirect(303, `/admin/articles/${saved}/edit`);
 }

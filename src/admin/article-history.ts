@@ -2,11 +2,12 @@ import type { Request, Response } from 'express';
 import { uploadedImageSizes } from '../content/uploads.js';
 import { diffParagraphs } from '../lib/diff.js';
 import { renderMarkdown, summaryFromHtml } from '../lib/markdown.js';
+import { decide } from '../lib/review-rules.js';
 import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
-import { check, loadArticle } from './article-actions.js';
+import { articleState, check, loadArticle } from './article-actions.js';
 
 export const FIELD_LABELS: Record<string, string> = {
   title: '标题', subtitle: '副标题', columnId: '栏目', source: '来源', author: '作者', summary: '摘要',
@@ -38,6 +39,7 @@ export function showRevision(deps: Deps, req: Request, res: Response) {
   }));
   res.render('admin/article-revision.njk', {
     article, revision, fields, bodyDiff: diffParagraphs(revision.snapshot.bodyMd, article.bodyMd),
+    mayEdit: decide('edit', adminContext(res).user!, articleState(deps, article)).ok,
   });
 }
 

@@ -1,6 +1,7 @@
 import type { Request, Response } from 'express';
 import { paginate } from '../lib/pagination.js';
-import { STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
+import { buildColumnTree, subtreeIds } from '../lib/columns.js';
+import { decide, STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
 import type { ArticleFilters } from '../store/admin-articles.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
@@ -13,11 +14,22 @@ const PER_PAGE = 20;
 function listPage(deps: Deps, req: Request, res: Response, deleted: boolean) {
   const { store } = deps;
   const query = articleFilters.parse(req.query);
-  const filters: ArticleFilters = { columnId: query.column, status: query.status, createdBy: query.author, text: query.q, deleted };
+  const tree = buildColumnTree(store.columns.listAll(), new Map());
+  const column = [...tree.bySlug.values()].find((c) => c.id === query.column);
+  const filters: ArticleFilters = {
+    columnIds: query.column === undefined ? undefined : column ? subtreeIds(column) : [], status: query.status, createdBy: query.author, text: query.q, deleted,
+  };
   const pagination = paginate(store.adminArticles.count(filters), query.page ?? 1, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${query.page} 页。`);
+  const me = adminContext(res).user!;
+  const articles = store.adminArticles.list(filters, pagination.limit, pagination.offset).map((a) => ({
+    ...a,
+    isScheduled: a.status === 'published' && a.publishedAt !== null && Date.parse(a.publishedAt) > deps.now().getTime(),
+    // Only offer what the person may do (an editor restores only their own unpublished drafts).
+    mayRestore: deleted && decide('restore', me, { status: a.status, createdBy: a.createdBy, isDeleted: true, approvedBy: [], contributors: [] }).ok,
+  }));
   res.render(deleted ? 'admin/trash.njk' : 'admin/article-list.njk', {
-    articles: store.adminArticles.list(filters, pagination.limit, pagination.offset),
+    articles,
     pagination,
     query,
     // Page links keep the filters; only the page number changes.
@@ -25,7 +37,6 @@ function listPage(deps: Deps, req: Request, res: Response, deleted: boolean) {
     columns: columnOptions(store),
     authors: store.users.listAll().map((u) => ({ value: u.id, label: u.displayName })),
     statuses: STATUSES.map((value) => ({ value, label: STATUS_LABELS[value] })),
-    me: adminContext(res).user,
   });
 }
 

@@ -5,6 +5,10 @@ import { COLUMN_TYPES } from '../lib/columns.js';
 import { fromDateTimeLocal } from '../lib/dates.js';
 import { ROLES } from '../lib/review-rules.js';
 
+// Messages zod writes itself (for tampered requests: an array where a field was expected, say) are in Chinese
+// too; the environment's config keeps its own English messages, given explicitly.
+z.config(z.locales.zhCN());
+
 /** Browsers send a textarea's line breaks as CRLF; Markdown and revision diffs want plain \n. */
 const unixNewlines = (value: string) => value.replace(/\r\n?/g, '\n');
 
@@ -117,7 +121,7 @@ export const editUserForm = z.object({
 });
 
 export const passwordForm = z.object({
-  password: z.string().default(''),
+  password: z.string('密码无效').default(''),
 });
 
 export const accountPasswordForm = z

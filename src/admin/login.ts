@@ -31,14 +31,16 @@ export async function logIn(deps: Deps, req: Request, res: Response) {
       values, errors: { _form: '登录失败次数过多，为保护账号安全，请 15 分钟后再试。' },
     });
   }
+  // Counted as a failure before the (slow) check and forgiven after a success, so parallel guesses count at once.
+  const attempt = store.loginFailures.record(username, ip, now());
   const account = store.users.getLoginHash(username);
   // Unknown and disabled names are checked against a dummy hash, so timing does not tell which names exist.
   const valid = await verifyPassword(password, account?.hash ?? UNUSABLE_HASH);
   if (!account || !valid) {
-    store.loginFailures.record(username, ip, now());
     store.audit.record({ userId: account?.id ?? null, username, action: 'login.failed', target: '', detail: '', ip }, now());
     return res.status(401).render('admin/login.njk', { values, errors: { _form: '用户名或密码不正确。' } });
   }
+  store.loginFailures.forgive(attempt);
   store.loginFailures.clearForUser(username);
   startSession(deps, req, res, account.id);
   Object.assign(res.locals, { user: store.users.getById(account.id) });

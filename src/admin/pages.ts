@@ -2,7 +2,7 @@ import type { Request, Response } from 'express';
 import { uploadedImageSizes } from '../content/uploads.js';
 import { renderMarkdown } from '../lib/markdown.js';
 import type { Page } from '../store/pages.js';
-import { audit } from '../web/auth.js';
+import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
@@ -21,14 +21,17 @@ function loadPage({ store }: Deps, req: Request): Page {
   return page;
 }
 
-const render = (res: Response, status: number, page: Page | undefined, values: object, errors = {}) =>
-  res.status(status).render('admin/page-edit.njk', { page, values, errors });
+const render = (res: Response, status: number, page: Page | undefined, values: object, errors = {}, notice = '') =>
+  res.status(status).render('admin/page-edit.njk', { page, values, errors, notice });
 
-export const showNewPage = (_deps: Deps, _req: Request, res: Response) => render(res, 200, undefined, toValues());
-export const showEditPage = (deps: Deps, req: Request, res: Response) => {
-  const page = loadPage(deps, req);
-  render(res, 200, page, toValues(page));
-};
+/** The editor, with the form kept from an expired session if there is one. */
+function showEditor(deps: Deps, req: Request, res: Response, page: Page | undefined) {
+  const kept = takePendingPost(deps, req, res, page ? `/admin/pages/${page.id}` : '/admin/pages');
+  render(res, 200, page, kept ? { ...toValues(page), ...kept } : toValues(page), {}, kept ? KEPT_NOTICE : '');
+}
+
+export const showNewPage = (deps: Deps, req: Request, res: Response) => showEditor(deps, req, res, undefined);
+export const showEditPage = (deps: Deps, req: Request, res: Response) => showEditor(deps, req, res, loadPage(deps, req));
 
 export function savePage(deps: Deps, req: Request, res: Response) {
   const { store, now } = deps;

@@ -5,10 +5,11 @@ import express, { Router, type NextFunction, type Request, type Response } from 
 import multer from 'multer';
 import { requireArea, requireLogin, verifyCsrf } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
+import { HttpError } from '../web/errors.js';
 import { adminContext, loadSession } from '../web/session.js';
 import { showAccount, changeOwnPassword } from './account.js';
-import { approveArticle, deleteArticle, rejectArticle, restoreArticle, submitArticle, withdrawArticle } from './article-actions.js';
-import { saveArticle, showEditArticle, showNewArticle } from './article-edit.js';
+import { approveArticle, confirmAction, deleteArticle, rejectArticle, restoreArticle, submitArticle, withdrawArticle } from './article-actions.js';
+import { redirectToEditor, saveArticle, showEditArticle, showNewArticle } from './article-edit.js';
 import { restoreRevision, showHistory, showRevision } from './article-history.js';
 import { showArticleList, showReviewQueue, showTrash } from './article-list.js';
 import { showAuditLog } from './audit-log.js';
@@ -22,24 +23,38 @@ import { createUser, resetPassword, showEditUser, showNewUser, showUsers, update
 
 type Handler = (deps: Deps, req: Request, res: Response) => void | Promise<void>;
 
-/** Multipart parsing for the article form; files from a visitor who is not logged in are dropped unread. */
+const FILE_LIMITS: Record<string, (limitMb: number) => string> = {
+  LIMIT_FILE_SIZE: (mb) => `文件太大：单个文件不能超过 ${mb} MB，请重新选择`,
+  LIMIT_FILE_COUNT: () => '一次最多上传 10 个附件，请分批上传',
+  LIMIT_UNEXPECTED_FILE: () => '一次最多上传 10 个附件，请分批上传',
+};
+
+/**
+ * Multipart parsing for the article form; files from a visitor who is not logged in are dropped unread. A file
+ * over a limit keeps the text parsed so far and shows the form again with the reason; any other broken body is
+ * a 400 with a message, never a 500.
+ */
 function articleFormParser({ config }: Deps) {
   const upload = multer({
     storage: multer.memoryStorage(),
-    limits: { fileSize: config.maxUploadBytes, files: 12, fields: 80, fieldSize: 1024 * 1024 },
+    limits: { fileSize: config.maxUploadBytes, files: 12, fields: 200, fieldSize: 2 * 1024 * 1024 },
     defParamCharset: 'utf8',
     fileFilter: (req, _file, accept) => accept(null, Boolean(req.res && adminContext(req.res).user)),
   }).fields([{ name: 'cover', maxCount: 1 }, { name: 'bodyImage', maxCount: 1 }, { name: 'attachments', maxCount: 10 }]);
   const limitMb = Math.round(config.maxUploadBytes / 1024 / 1024);
   return (req: Request, res: Response, next: NextFunction) =>
     upload(req, res, (err: unknown) => {
-      // Too big or too many files: keep the text fields parsed so far and show the form again with the reason.
-      if (err instanceof multer.MulterError && ['LIMIT_FILE_SIZE', 'LIMIT_FILE_COUNT', 'LIMIT_UNEXPECTED_FILE'].includes(err.code)) {
-        res.locals.uploadError = err.code === 'LIMIT_FILE_SIZE' ? `文件太大：单个文件不能超过 ${limitMb} MB，请重新选择` : '一次最多上传 10 个附件，请分批上传';
+      if (!err) return next();
+      if (err instanceof multer.MulterError && FILE_LIMITS[err.code]) {
+        const field = err.field === 'cover' ? 'coverImage' : err.field === 'bodyImage' ? 'bodyImage' : 'attachments';
+        res.locals.uploadErrors = { [field]: FILE_LIMITS[err.code]!(limitMb) };
         req.files = {};
         return next();
       }
-      next(err);
+      if (err instanceof multer.MulterError && err.code === 'LIMIT_FIELD_VALUE') {
+        return next(new HttpError(413, '提交的内容太长（正文不能超过 200,000 个字），请删减后再保存。'));
+      }
+      next(new HttpError(400, '提交的表单数据不完整或格式有误，请返回后重新提交。'));
     });
 }
 
@@ -70,7 +85,10 @@ export function adminRoutes(deps: Deps): Router {
   r.get('/articles/new', h(showNewArticle));
   r.post('/articles', h(saveArticle));
   r.get('/articles/:id/edit', h(showEditArticle));
+  r.get('/articles/:id', h(redirectToEditor));
   r.post('/articles/:id', h(saveArticle));
+  r.get('/articles/:id/withdraw', requireArea('review'), h(confirmAction('withdraw')));
+  r.get('/articles/:id/delete', h(confirmAction('delete')));
   r.post('/articles/:id/submit', h(submitArticle));
   r.post('/articles/:id/approve', requireArea('review'), h(approveArticle));
   r.post('/articles/:id/reject', requireArea('review'), h(rejectArticle));

@@ -82,8 +82,9 @@ export function updateUser(deps: Deps, req: Request, res: Response) {
 export async function resetPassword(deps: Deps, req: Request, res: Response) {
   const { store, now } = deps;
   const user = loadUser(deps, req);
-  const typed = passwordForm.safeParse(req.body).data?.password ?? '';
-  const problem = typed ? passwordProblem(typed) : undefined;
+  const parsed = passwordForm.safeParse(req.body);
+  const typed = parsed.data?.password ?? '';
+  const problem = parsed.success ? (typed ? passwordProblem(typed) : undefined) : fieldErrors(parsed.error).password;
   if (problem) {
     return renderEdit(res, 422, user, { displayName: user.displayName, role: user.role, isDisabled: user.isDisabled ? '1' : '' }, { password: problem });
   }

@@ -6,6 +6,8 @@ import { sniffFile } from '../lib/file-types.js';
 import type { Store } from '../store/store.js';
 import type { Upload } from '../store/uploads.js';
 
+const MAX_SIDE = 20_000;
+
 export type IncomingFile = { buffer: Buffer; originalname: string; size: number };
 
 export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
@@ -30,6 +32,9 @@ export function saveUpload(
   const sniffed = sniffFile(file.buffer, file.originalname);
   if ('error' in sniffed) return sniffed;
   if (expected === 'image' && sniffed.kind !== 'image') return { error: '请选择图片文件（.jpg、.png、.gif、.webp）' };
+  if (sniffed.kind === 'image' && !(sniffed.width! >= 1 && sniffed.height! >= 1 && sniffed.width! <= MAX_SIDE && sniffed.height! <= MAX_SIDE)) {
+    return { error: `图片尺寸无效：宽和高应在 1 到 ${MAX_SIDE} 像素之间` };
+  }
   const month = now.toISOString().slice(0, 7).replace('-', '/');
   const fileName = `${month}/${randomBytes(16).toString('hex')}.${sniffed.ext}`;
   const target = path.join(uploadsDir(dataDir), fileName);
@@ -37,7 +42,8 @@ export function saveUpload(
   fs.writeFileSync(target, file.buffer, { flag: 'wx', mode: 0o644 }); // never executable, never overwriting
   const upload = {
     articleId: null,
-    kind: sniffed.kind,
+    // An image added under 附件 (a scanned notice, say) is an attachment: listed for download with the others.
+    kind: expected,
     fileName,
     originalName: cleanName(file.originalname),
     mime: sniffed.mime,

@@ -30,6 +30,8 @@ export type ArticleState = {
   isDeleted: boolean;
   /** Users who approved a step since the article was last submitted. */
   approvedBy: number[];
+  /** Users who submitted it, or changed its text, in this round of review: their approval would be their own. */
+  contributors: number[];
 };
 
 type Rule = {
@@ -51,10 +53,15 @@ const RULES: Record<ArticleAction, Rule> = {
   restore: { statuses: STATUSES, author: true, deleted: true },
 };
 
-/** What an author (an editor) may do to their own article, by status; reviewers and admins may do more. */
+/**
+ * What an author (an editor) may do to their own article, by status; reviewers and admins may do more. Editing a
+ * published article sends it back to review (see the editor), so an author may do that; deleting or restoring one
+ * would publish or unpublish it without review, so an author may not.
+ */
 const AUTHOR_STATUSES: Partial<Record<ArticleAction, readonly Status[]>> = {
-  edit: ['draft', 'rejected', 'withdrawn'],
+  edit: ['draft', 'rejected', 'withdrawn', 'published'],
   delete: ['draft', 'rejected', 'withdrawn'],
+  restore: ['draft', 'rejected', 'withdrawn'],
 };
 
 export type Decision = { ok: true } | { ok: false; reason: string };
@@ -81,6 +88,7 @@ export function decide(action: ArticleAction, actor: Actor, article: ArticleStat
     return { ok: true };
   }
   if (rule.notOwn && isAuthor) return refuse('不能审核自己撰写的文章。');
+  if (rule.notOwn && article.contributors.includes(actor.id)) return refuse('您提交或修改过本稿，请由其他审核员审核。');
   if (action === 'approve' && article.approvedBy.includes(actor.id)) {
     return refuse('您已审核过本稿的上一步，请由其他审核员完成下一步。');
   }
@@ -111,8 +119,10 @@ export const nextAfterApproval = (step: number, stepCount: number) =>
 
 /**
  * When an approved article goes public: at the requested time if that is still ahead (scheduled) or was
- * deliberately set in the past by an administrator (back-dated import); otherwise now, at approval.
+ * deliberately set in the past by an administrator (back-dated import); otherwise at its first publication, if it
+ * was published before (an edit or a withdrawal being approved again keeps its date, and so its URL); otherwise now.
  */
-export function publishTime(requested: string | null, isBackdated: boolean, now: Date): string {
-  return requested && (Date.parse(requested) > now.getTime() || isBackdated) ? requested : now.toISOString();
+export function publishTime(requested: string | null, isBackdated: boolean, previous: string | null, now: Date): string {
+  if (requested && (Date.parse(requested) > now.getTime() || isBackdated)) return requested;
+  return previous ?? now.toISOString();
 }

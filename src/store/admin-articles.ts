@@ -34,7 +34,8 @@ export type EditableArticle = ArticleFields & {
 };
 
 export type ArticleFilters = {
-  columnId?: number | undefined;
+  /** A column and the columns under it. */
+  columnIds?: number[] | undefined;
   status?: Status | undefined;
   createdBy?: number | undefined;
   text?: string | undefined;
@@ -43,12 +44,12 @@ export type ArticleFilters = {
 };
 
 /** What a save writes besides the editable fields. */
-export type SaveExtras = { bodyHtml: string; summary: string; requestedPublishAt: string | null; isBackdated: boolean; publishedAt?: string | null };
+export type SaveExtras = { bodyHtml: string; summary: string; requestedPublishAt: string | null; isBackdated: boolean };
 
 // Fixed fragments joined by one function: each filter is a bound parameter that is NULL when unused.
 const FILTERS = `
   (a.deleted_at IS NOT NULL) = @deleted
-  AND (@columnId IS NULL OR a.column_id = @columnId)
+  AND (@columnIds IS NULL OR a.column_id IN (SELECT value FROM json_each(@columnIds)))
   AND (@status IS NULL OR a.status = @status)
   AND (@createdBy IS NULL OR a.created_by = @createdBy)
   AND (@text IS NULL OR a.title LIKE @text ESCAPE '\\' OR a.author LIKE @text ESCAPE '\\' OR a.source LIKE @text ESCAPE '\\')`;
@@ -90,13 +91,12 @@ export function adminArticleStore(db: Db) {
     SET column_id = @columnId, title = @title, subtitle = @subtitle, source = @source, author = @author,
         body_md = @bodyMd, body_html = @bodyHtml, summary = @summary, cover_image = @coverImage,
         requested_publish_at = @requestedPublishAt, is_backdated = @isBackdated,
-        published_at = CASE WHEN @setPublishedAt THEN @publishedAt ELSE published_at END,
         updated_at = @now, updated_by = @userId, version = version + 1
     WHERE id = @id AND version = @version AND deleted_at IS NULL`);
 
   const filterParams = (f: ArticleFilters) => ({
     deleted: f.deleted ? 1 : 0,
-    columnId: f.columnId ?? null,
+    columnIds: f.columnIds ? JSON.stringify(f.columnIds) : null,
     status: f.status ?? null,
     createdBy: f.createdBy ?? null,
     text: f.text ? likePattern(f.text) : null,
@@ -121,9 +121,6 @@ export function adminArticleStore(db: Db) {
       Number(insert.run(row(fields, extras, userId, now)).lastInsertRowid),
     /** False when the article changed since `version` (or was deleted): nothing is written then. */
     update: (id: number, version: number, fields: ArticleFields, extras: SaveExtras, userId: number, now: Date) =>
-      update.run({
-        ...row(fields, extras, userId, now), id, version,
-        setPublishedAt: extras.publishedAt === undefined ? 0 : 1, publishedAt: extras.publishedAt ?? null,
-      }).changes === 1,
+      update.run({ ...row(fields, extras, userId, now), id, version }).changes === 1,
   };
 }

@@ -5,9 +5,13 @@ export function loginFailureStore(db: Db) {
   const byUser = db.prepare('SELECT COUNT(*) FROM login_failures WHERE username = ? AND failed_at > ?').pluck();
   const byIp = db.prepare('SELECT COUNT(*) FROM login_failures WHERE ip = ? AND failed_at > ?').pluck();
   const clearUser = db.prepare('DELETE FROM login_failures WHERE username = ?');
+  const forgive = db.prepare('DELETE FROM login_failures WHERE id = ?');
   const prune = db.prepare('DELETE FROM login_failures WHERE failed_at <= ?');
   return {
-    record: (username: string, ip: string, now: Date) => insert.run(username, ip, now.toISOString()),
+    /** Records a failed (or not yet checked) attempt; returns its id. */
+    record: (username: string, ip: string, now: Date) => Number(insert.run(username, ip, now.toISOString()).lastInsertRowid),
+    /** Removes one attempt, which turned out to be a success. */
+    forgive: (id: number) => forgive.run(id),
     /** Failures since `since` for the account and for the address. */
     countSince: (username: string, ip: string, since: Date) => ({
       user: byUser.get(username, since.toISOString()) as number,

@@ -24,6 +24,8 @@ export function sessionStore(db: Db) {
            last_seen_at AS lastSeenAt, expires_at AS expiresAt
     FROM sessions
     WHERE id = ? AND expires_at > ?`);
+  const ownerOf = db.prepare('SELECT user_id FROM sessions WHERE id = ?').pluck();
+  const expire = db.prepare('UPDATE sessions SET expires_at = ? WHERE id = ?');
   const touch = db.prepare('UPDATE sessions SET last_seen_at = ?, expires_at = ? WHERE id = ?');
   const remove = db.prepare('DELETE FROM sessions WHERE id = ?');
   const removeForUser = db.prepare('DELETE FROM sessions WHERE user_id = ? AND id IS NOT ?');
@@ -39,6 +41,10 @@ export function sessionStore(db: Db) {
     },
     /** The session for a cookie token, unless it expired. */
     getByToken: (token: string, now: Date) => live.get(hashToken(token), now.toISOString()) as Session | undefined,
+    /** Whose session a token was, even if it has expired (until expired sessions are pruned). */
+    getOwnerOfToken: (token: string) => (ownerOf.get(hashToken(token)) as number | null | undefined) ?? undefined,
+    /** Ends a session now, keeping the row until the next prune (its owner can still be told apart). */
+    expire: (id: string, now: Date) => expire.run(now.toISOString(), id),
     touch: (id: string, now: Date, expiresAt: Date) => touch.run(now.toISOString(), expiresAt.toISOString(), id),
     destroy: (id: string) => remove.run(id),
     /** Ends every session of a user (disabled, password changed), except `keep`. */

@@ -33,6 +33,10 @@ export function uploadStore(db: Db) {
     UPDATE uploads SET article_id = @articleId
     WHERE id IN (SELECT value FROM json_each(@ids))
       AND (article_id = @articleId OR (article_id IS NULL AND uploaded_by = @userId))`);
+  const linkFiles = db.prepare(`
+    UPDATE uploads SET article_id = @articleId
+    WHERE file_name IN (SELECT value FROM json_each(@fileNames))
+      AND (article_id = @articleId OR (article_id IS NULL AND uploaded_by = @userId))`);
   const detach = db.prepare(`
     UPDATE uploads SET article_id = NULL
     WHERE article_id = @articleId AND kind = 'attachment' AND id IN (SELECT value FROM json_each(@ids))`);
@@ -43,6 +47,9 @@ export function uploadStore(db: Db) {
     listForArticle: (articleId: number, kind: Upload['kind']) => forArticle.all(articleId, kind) as Upload[],
     linkToArticle: (ids: number[], articleId: number, userId: number) =>
       link.run({ ids: JSON.stringify(ids), articleId, userId }).changes,
+    /** Links the images an article shows (by file name, from its body and cover), on the same terms. */
+    linkFilesToArticle: (fileNames: string[], articleId: number, userId: number) =>
+      linkFiles.run({ fileNames: JSON.stringify(fileNames), articleId, userId }).changes,
     detachAttachments: (ids: number[], articleId: number) => detach.run({ ids: JSON.stringify(ids), articleId }).changes,
   };
 }

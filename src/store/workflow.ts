@@ -41,6 +41,15 @@ export function workflowStore(db: Db) {
     LEFT JOIN users u ON u.id = e.user_id
     WHERE e.article_id = ?
     ORDER BY e.id DESC`);
+  // The submitter of this round, and whoever saved a revision since it was submitted.
+  const contributorsThisRound = db.prepare(`
+    WITH round AS (
+      SELECT id, user_id, created_at FROM review_events WHERE article_id = @id AND action = 'submit' ORDER BY id DESC LIMIT 1
+    )
+    SELECT user_id FROM round
+    UNION
+    SELECT r.user_id FROM article_revisions r, round
+    WHERE r.article_id = @id AND r.created_at >= round.created_at AND r.user_id IS NOT NULL`).pluck();
   const approversThisRound = db.prepare(`
     SELECT user_id FROM review_events
     WHERE article_id = @id AND action = 'approve'
@@ -72,6 +81,8 @@ export function workflowStore(db: Db) {
     recordEvent: record,
     /** Newest first. */
     listEvents: (articleId: number) => events.all(articleId) as Required<ReviewEvent>[],
+    /** Users who submitted the article this round or changed it since; none before it is submitted. */
+    listContributorsThisRound: (articleId: number) => contributorsThisRound.all({ id: articleId }) as number[],
     /** Users who approved a step since the article was last submitted. */
     listApproversThisRound: (articleId: number) => approversThisRound.all({ id: articleId }) as number[],
   };

@@ -5,10 +5,17 @@ import { mayEnter, type Area } from '../lib/review-rules.js';
 import { adminCookie, readCookie } from './cookies.js';
 import type { Deps } from './deps.js';
 import { HttpError } from './errors.js';
-import { adminContext } from './session.js';
+import { adminContext, SESSION_COOKIE } from './session.js';
 
 export const PENDING_COOKIE = 'kx_pending';
 const PENDING_MAX_AGE_MS = 24 * 60 * 60 * 1000;
+const PENDING_MAX_BYTES = 512 * 1024;
+
+/** The forms worth keeping across an expired session (long texts being written), and the page that edits each. */
+const KEPT_FORMS: [RegExp, (id: string | undefined) => string][] = [
+  [/^\/admin\/articles(?:\/(\d+))?$/, (id) => (id ? `/admin/articles/${id}/edit` : '/admin/articles/new')],
+  [/^\/admin\/pages(?:\/(\d+))?$/, (id) => (id ? `/admin/pages/${id}/edit` : '/admin/pages/new')],
+];
 
 export const forbidden = (message = '您没有权限访问此页面。') => new HttpError(403, message);
 
@@ -31,8 +38,9 @@ function ownReferer(req: Request): URL | undefined {
 }
 
 /**
- * Strangers are sent to the login page and back. A form posted after the session expired is kept for this
- * browser (text fields only, and only if it came from our own pages) and offered again after login.
+ * Strangers are sent to the login page and back. An article or page posted by someone whose session has just
+ * expired (the browser still holds its cookie, and the post came from our own pages) is kept, without any password
+ * field, for that browser and that user, and offered again in the editor after they log in.
  */
 export function requireLogin({ store, now }: Deps) {
   return (req: Request, res: Response, next: NextFunction) => {
@@ -40,24 +48,33 @@ export function requireLogin({ store, now }: Deps) {
     if (req.method === 'GET' || req.method === 'HEAD') {
       return res.redirect(303, `/admin/login?next=${encodeURIComponent(req.originalUrl)}`);
     }
-    const from = ownReferer(req);
-    let back = '/admin/';
-    if (from && req.body && typeof req.body === 'object' && Object.keys(req.body).length > 0) {
+    const path = req.baseUrl + req.path;
+    const form = KEPT_FORMS.map(([pattern, editor]) => [pattern.exec(path), editor] as const).find(([match]) => match);
+    const sessionToken = readCookie(req, SESSION_COOKIE);
+    const owner = sessionToken ? store.sessions.getOwnerOfToken(sessionToken) : undefined;
+    const fields = Object.fromEntries(
+      Object.entries((req.body ?? {}) as Record<string, unknown>).filter(([key]) => key !== '_csrf' && !/password/i.test(key)),
+    );
+    const body = JSON.stringify(fields);
+    if (form && owner && ownReferer(req) && Object.keys(fields).length > 0 && body.length <= PENDING_MAX_BYTES) {
       const token = randomBytes(32).toString('base64url');
-      const { _csrf: _token, ...fields } = req.body as Record<string, unknown>;
-      store.pendingPosts.save(token, req.baseUrl + req.path, fields, now());
+      store.pendingPosts.save(token, owner, path, body, now());
       res.cookie(PENDING_COOKIE, token, adminCookie(req, { maxAge: PENDING_MAX_AGE_MS }));
-      back = safeNext(from.pathname + from.search);
+      const [match, editor] = form;
+      return res.redirect(303, `/admin/login?next=${encodeURIComponent(editor(match![1]))}&kept=1`);
     }
-    res.redirect(303, `/admin/login?next=${encodeURIComponent(back)}&kept=${from ? 1 : 0}`);
+    res.redirect(303, '/admin/login');
   };
 }
 
-/** The form this browser posted to `postPath` before logging in again, if any; taken once. */
+export const KEPT_NOTICE = '您在登录超时前填写的内容已恢复，请检查后保存（已选择的文件需要重新选择）。';
+
+/** The form this browser and user posted to `postPath` before logging in again, if any; taken once. */
 export function takePendingPost({ store, now }: Deps, req: Request, res: Response, postPath: string) {
   const token = readCookie(req, PENDING_COOKIE);
-  if (!token) return undefined;
-  const body = store.pendingPosts.take(token, postPath, new Date(now().getTime() - PENDING_MAX_AGE_MS));
+  const user = adminContext(res).user;
+  if (!token || !user) return undefined;
+  const body = store.pendingPosts.take(token, user.id, postPath, new Date(now().getTime() - PENDING_MAX_AGE_MS));
   if (body) res.clearCookie(PENDING_COOKIE, adminCookie(req));
   return body;
 }

@@ -15,12 +15,15 @@ export function readCookie(req: Request, name: string): string | undefined {
   return undefined;
 }
 
-/** Admin cookies: never readable by scripts, not sent on cross-site posts, Secure whenever the request came over HTTPS. */
+/**
+ * Admin cookies: never readable by scripts, not sent on cross-site posts, Secure whenever the request came over
+ * HTTPS. Site-wide, because staff also open uploads of articles not yet public (a draft's images in its preview).
+ */
 export const adminCookie = (req: Request, extra: CookieOptions = {}): CookieOptions => ({
   httpOnly: true,
   sameSite: 'lax',
   secure: req.secure,
-  path: '/admin',
+  path: '/',
   ...extra,
 });
 

@@ -28,7 +28,7 @@ export function loadSession(deps: Deps) {
     const token = readCookie(req, SESSION_COOKIE);
     let session = token ? store.sessions.getByToken(token, at) : undefined;
     if (session && Date.parse(session.createdAt) + MAX_AGE_MS <= at.getTime()) {
-      store.sessions.destroy(session.id);
+      store.sessions.expire(session.id, at);
       session = undefined;
     }
     const user = session?.userId ? store.users.getById(session.userId) : undefined;

@@ -54,7 +54,7 @@ describe('the whole path: draft → review → publish → withdraw → delete �
     const rev1 = await logIn(app, 'rev1');
     assert.deepEqual(texts((await rev1.get('/admin/review')).document, 'td:first-child a'), ['市科协召开科普工作会议']);
     const page = await rev1.get(`/admin/articles/${id}/edit`);
-    assert.deepEqual(texts(page.document, '.editor-side button'), ['通过', '退回修改', '下线', '移入回收站'].filter((b) => b !== '下线'));
+    assert.deepEqual(texts(page.document, '.editor-side button, .editor-side a.button-danger'), ['通过“校对”', '退回修改', '移入回收站…']);
     await rev1.post(`/admin/articles/${id}/approve`, { comment: '校对无误' });
     assert.deepEqual([row(app, id).status, row(app, id).reviewStep], ['submitted', 1]);
     const again = await rev1.post(`/admin/articles/${id}/approve`);
@@ -106,7 +106,8 @@ describe('the whole path: draft → review → publish → withdraw → delete �
     assert.equal(row(app, id).status, 'submitted');
     const reviewer = await logIn(app, 'rev1');
     const noReason = await reviewer.post(`/admin/articles/${id}/reject`, { comment: '  ' });
-    assert.match(await flashAfter(reviewer, noReason.res.headers.get('location')), /退回失败：请填写退回意见/);
+    assert.equal(noReason.res.status, 422);
+    assert.match(text(noReason.document, '#f-reject-comment-error')!, /退回失败：请填写退回意见/);
     assert.equal(row(app, id).status, 'submitted');
     await reviewer.post(`/admin/articles/${id}/reject`, { comment: '请补充活动时间' });
     assert.equal(row(app, id).status, 'rejected');
@@ -377,5 +378,173 @@ describe('uploads', () => {
     assert.equal(tooBig.res.status, 422);
     assert.match(text(tooBig.document, '#f-attachments-error')!, /文件太大：单个文件不能超过 1 MB/);
     assert.equal(textareaValue(tooBig.document, '#f-bodyMd'), '很重要的正文');
+  });
+});
+
+describe('changing what is live', () => {
+  test('an edit to a published article goes back to review, offline until approved by someone else, keeping its date and URL', async (t) => {
+    let now = new Date('2026-03-01T02:00:00.000Z');
+    const app = await setUp(t, { clock: () => now });
+    const rev1 = await logIn(app, 'rev1');
+    const id = idFrom((await write(rev1, { title: '审核员写的通知', columnId: columnId(app, 'tzgg'), bodyMd: '原文', action: 'submit' })).res.headers.get('location'));
+    const rev2 = await logIn(app, 'rev2');
+    await rev2.post(`/admin/articles/${id}/approve`);
+    const url = articlePath({ id, columnSlug: 'tzgg', publishedAt: row(app, id).publishedAt! });
+    assert.equal((await app.get(url)).status, 200);
+
+    now = new Date('2026-03-01T02:30:00.000Z'); // half an hour later: the form's minute-precision time must not count as changed
+    const page = await rev1.get(`/admin/articles/${id}/edit`);
+    assert.match(text(page.document, '.notice')!, /修改保存后将重新提交审核/);
+    assert.equal(text(page.document, 'button[value="save"]'), '保存并重新提交审核');
+    const edited = await rev1.post(`/admin/articles/${id}`, {
+      title: '审核员写的通知', columnId: columnId(app, 'tzgg'), bodyMd: '审核员自己改的新内容', version: page.document.querySelector('input[name="version"]')!.getAttribute('value')!, publishAt: '',
+    }, { files: [] });
+    assert.equal(edited.res.status, 303);
+    assert.match(await flashAfter(rev1, edited.res.headers.get('location')), /已发布的文章修改后须重新审核/);
+    assert.equal(row(app, id).status, 'submitted');
+    assert.equal((await app.get(url)).status, 404, 'the unreviewed text never reaches readers');
+    assert.equal(app.db.prepare("SELECT COUNT(*) FROM audit_log WHERE action = 'article.backdate'").pluck().get(), 0);
+
+    const self = await rev1.post(`/admin/articles/${id}/approve`);
+    assert.equal(self.res.status, 403);
+    await createUser(app.store, 'rev3', 'reviewer');
+    const rev3 = await logIn(app, 'rev3');
+    const bossEdit = await rev3.get(`/admin/articles/${id}/edit`);
+    await rev3.post(`/admin/articles/${id}`, {
+      title: '审核员写的通知', columnId: columnId(app, 'tzgg'), bodyMd: '第三人又改了', version: bossEdit.document.querySelector('input[name="version"]')!.getAttribute('value')!,
+    }, { files: [] });
+    const ownRewrite = await rev3.post(`/admin/articles/${id}/approve`);
+    assert.equal(ownRewrite.res.status, 403);
+    assert.match(ownRewrite.html, /您提交或修改过本稿/);
+    await rev2.post(`/admin/articles/${id}/approve`);
+    assert.equal(row(app, id).status, 'published');
+    assert.equal(row(app, id).publishedAt, '2026-03-01T02:00:00.000Z', 'approved again, it keeps its first publication time');
+    assert.match(await (await app.get(url)).text(), /第三人又改了/);
+  });
+
+  test('an editor cannot bring back a published article a reviewer deleted; 下线 and 删除 ask first', async (t) => {
+    const app = await setUp(t);
+    const editor = await logIn(app, 'ed');
+    const id = idFrom((await write(editor, { title: '将被删除的文章', columnId: columnId(app, 'tzgg'), bodyMd: '正文', action: 'submit' })).res.headers.get('location'));
+    const reviewer = await logIn(app, 'rev1');
+    await reviewer.post(`/admin/articles/${id}/approve`);
+    const confirm = await reviewer.get(`/admin/articles/${id}/delete`);
+    assert.equal(confirm.res.status, 200);
+    assert.equal(text(confirm.document, 'h1'), '移入回收站');
+    assert.equal(row(app, id).deletedAt, null, 'asking changes nothing');
+    assert.equal(text((await reviewer.get(`/admin/articles/${id}/withdraw`)).document, 'h1'), '下线');
+    await reviewer.post(`/admin/articles/${id}/delete`);
+    const restore = await editor.post(`/admin/articles/${id}/restore`);
+    assert.equal(restore.res.status, 403);
+    assert.ok(row(app, id).deletedAt);
+    assert.deepEqual(texts((await editor.get('/admin/trash')).document, 'td:last-child'), ['—'], 'no button that would be refused');
+  });
+});
+
+describe('review fixes', () => {
+  test('two previews then a save keep exactly the chosen attachment; others’ uploads cannot be listed by id', async (t) => {
+    const app = await setUp(t);
+    const editor = await logIn(app, 'ed');
+    const other = await logIn(app, 'rev1');
+    const theirs = await write(other, { title: '别人的', columnId: columnId(app, 'tzgg'), bodyMd: 'x', action: 'preview' }, [{ name: 'attachments', file: '机密.pdf', bytes: PDF }]);
+    const theirId = theirs.document.querySelector('input[name="attachmentIds"]')!.getAttribute('value')!;
+    for (let i = 0; i < 12; i++) await write(editor, { title: `占位${i}`, columnId: columnId(app, 'tzgg'), bodyMd: 'x', action: 'preview' }, [{ name: 'attachments', file: `f${i}.pdf`, bytes: PDF }]);
+    const first = await write(editor, { title: '附件', columnId: columnId(app, 'tzgg'), bodyMd: 'x', action: 'preview' }, [{ name: 'attachments', file: '方案.pdf', bytes: PDF }]);
+    const ids = [...first.document.querySelectorAll('input[name="attachmentIds"]')].map((i) => i.getAttribute('value')!);
+    assert.equal(ids.length, 1);
+    assert.ok(Number(ids[0]) >= 10, 'a two-digit id, which a string loop would split');
+    const second = await editor.post('/admin/articles', { title: '附件', columnId: columnId(app, 'tzgg'), bodyMd: 'x', attachmentIds: ids, action: 'preview' }, { files: [] });
+    const kept = [...second.document.querySelectorAll('input[name="attachmentIds"]')].map((i) => i.getAttribute('value'));
+    assert.deepEqual(kept, ids);
+    const saved = await editor.post('/admin/articles', { title: '附件', columnId: columnId(app, 'tzgg'), bodyMd: 'x', attachmentIds: kept as string[] }, { files: [] });
+    const id = idFrom(saved.res.headers.get('location'));
+    assert.deepEqual(app.store.uploads.listForArticle(id, 'attachment').map((u) => u.originalName), ['方案.pdf']);
+    const snooping = await editor.post('/admin/articles', { title: '偷看', columnId: columnId(app, 'tzgg'), bodyMd: 'x', attachmentIds: theirId, action: 'preview' }, { files: [] });
+    assert.doesNotMatch(snooping.html, /机密\.pdf/);
+  });
+
+  test('an image added as an attachment is listed as one; files of unpublished articles are for staff only', async (t) => {
+    const app = await setUp(t);
+    const editor = await logIn(app, 'ed');
+    const created = await write(editor, { title: '扫描件', columnId: columnId(app, 'tzgg'), bodyMd: '正文', bodyImageAlt: '现场' }, [
+      { name: 'attachments', file: '通知扫描件.png', bytes: PNG }, { name: 'bodyImage', file: 'a.png', bytes: PNG },
+    ]);
+    const id = idFrom(created.res.headers.get('location'));
+    assert.deepEqual(app.store.uploads.listForArticle(id, 'attachment').map((u) => u.originalName), ['通知扫描件.png']);
+    const image = /\/uploads\/[^)]+/.exec(app.store.adminArticles.getForEdit(id)!.bodyMd)![0];
+    assert.equal((await app.get(image)).status, 404, 'a draft’s image is not public');
+    const staff = await fetch(app.url + image, { headers: { cookie: `kx_sid=${editor.cookies.get('kx_sid')}` } });
+    assert.equal(staff.status, 200, 'but the editor sees it in the preview');
+    assert.equal(staff.headers.get('cache-control'), 'private, no-store');
+    await editor.post(`/admin/articles/${id}/submit`);
+    await (await logIn(app, 'rev1')).post(`/admin/articles/${id}/approve`);
+    const live = await app.get(image);
+    assert.equal(live.status, 200);
+    assert.equal(live.headers.get('cache-control'), 'public, max-age=600');
+    await (await logIn(app, 'rev2')).post(`/admin/articles/${id}/withdraw`);
+    assert.equal((await app.get(image)).status, 404, 'withdrawing takes the files down too');
+  });
+
+  test('a kept form needs the expired session of the same user, never keeps passwords, and goes back to its editor', async (t) => {
+    let now = new Date('2026-03-01T02:00:00.000Z');
+    const app = await setUp(t, { clock: () => now });
+    const stranger = new Client(app);
+    const forged = await stranger.post('/admin/articles', { title: '垃圾', bodyMd: 'x'.repeat(1000) }, { files: [], headers: { referer: `${app.url}/admin/articles/new` } });
+    assert.equal(forged.res.headers.get('location'), '/admin/login');
+    assert.equal(app.db.prepare('SELECT COUNT(*) FROM pending_posts').pluck().get(), 0, 'nothing kept without a session');
+
+    const editor = await logIn(app, 'ed');
+    const id = idFrom((await write(editor, { title: '原稿', columnId: columnId(app, 'tzgg'), bodyMd: '原文' })).res.headers.get('location'));
+    await editor.get('/admin/account');
+    now = new Date(now.getTime() + 2 * 60 * 60 * 1000);
+    const password = await editor.post('/admin/account/password', { currentPassword: PASSWORD, newPassword: 'x-new-pass-1', confirmPassword: 'x-new-pass-1' });
+    assert.equal(password.res.headers.get('location'), '/admin/login');
+    assert.equal(app.db.prepare('SELECT COUNT(*) FROM pending_posts').pluck().get(), 0, 'password forms are never kept');
+    const lost = await editor.post(`/admin/articles/${id}`, { title: '改了一半', columnId: columnId(app, 'tzgg'), bodyMd: '新写的', version: '1' }, {
+      files: [], headers: { referer: `${app.url}/admin/articles/${id}` },
+    });
+    assert.equal(lost.res.headers.get('location'), `/admin/login?next=%2Fadmin%2Farticles%2F${id}%2Fedit&kept=1`);
+    assert.doesNotMatch(JSON.stringify(app.db.prepare('SELECT body FROM pending_posts').pluck().all()), /_csrf/);
+    // Someone else logging in on this browser does not get it.
+    const colleague = new Client(app);
+    colleague.cookies.set('kx_pending', editor.cookies.get('kx_pending')!);
+    await colleague.logIn('rev1');
+    assert.equal((await colleague.get(`/admin/articles/${id}/edit`)).document.querySelector('#f-title')?.getAttribute('value'), '原稿');
+    await editor.logIn('ed');
+    const back = await editor.get(`/admin/articles/${id}/edit`);
+    assert.equal(back.document.querySelector('#f-title')?.getAttribute('value'), '改了一半');
+    assert.equal((await editor.get(`/admin/articles/${id}`)).res.headers.get('location'), `/admin/articles/${id}/edit`);
+  });
+
+  test('parallel wrong passwords are counted as they arrive', async (t) => {
+    const app = await setUp(t);
+    const clients = await Promise.all(Array.from({ length: 12 }, async () => {
+      const client = new Client(app);
+      await client.get('/admin/login');
+      return client;
+    }));
+    const statuses = await Promise.all(clients.map(async (c) => (await c.post('/admin/login', { username: 'ed', password: 'wrong-password-1' })).res.status));
+    assert.equal(statuses.filter((s) => s === 401).length, 5);
+    assert.equal(statuses.filter((s) => s === 429).length, 7);
+  });
+
+  test('broken or oversized multipart bodies are a 400 or 413 with a message, never a 500', async (t) => {
+    const app = await setUp(t);
+    const editor = await logIn(app, 'ed');
+    const broken = await fetch(`${app.url}/admin/articles`, {
+      method: 'POST', redirect: 'manual',
+      headers: { cookie: `kx_sid=${editor.cookies.get('kx_sid')}`, 'content-type': 'multipart/form-data; boundary=xyz' },
+      body: '--xyz\r\nContent-Disposition: form-data; name="title"\r\n\r\nabc',
+    });
+    assert.equal(broken.status, 400);
+    assert.match(await broken.text(), /表单数据不完整或格式有误/);
+    const huge = await editor.post('/admin/articles', { title: '长文', columnId: columnId(app, 'tzgg'), bodyMd: '字'.repeat(800_000) }, { files: [] });
+    assert.equal(huge.res.status, 413);
+    const long = await editor.post('/admin/articles', { title: '长文', columnId: columnId(app, 'tzgg'), bodyMd: '字'.repeat(200_001) }, { files: [] });
+    assert.equal(long.res.status, 422);
+    assert.match(text(long.document, '#f-bodyMd-error')!, /正文不能超过 200,000 个字/);
+    const array = await editor.post('/admin/articles', { title: ['一', '二'], columnId: columnId(app, 'tzgg'), bodyMd: 'x' }, { files: [] });
+    assert.equal(array.res.status, 422);
+    assert.match(text(array.document, '#f-title-error')!, /\p{Script=Han}/u);
   });
 });

@@ -175,9 +175,11 @@ test('housekeeping removes expired sessions, day-old login failures and kept for
   const live = store.sessions.create(null, now, new Date(now.getTime() + hour));
   store.loginFailures.record('wang', '1.2.3.4', new Date(now.getTime() - 25 * hour));
   store.loginFailures.record('wang', '1.2.3.4', new Date(now.getTime() - hour));
-  store.pendingPosts.save('old', '/admin/articles', { title: '旧' }, new Date(now.getTime() - 25 * hour));
-  store.pendingPosts.save('new', '/admin/articles', { title: '新' }, new Date(now.getTime() - hour));
+  const userId = store.users.insert({ username: 'wang', displayName: '王', role: 'editor', passwordHash: 'x' }, now);
+  store.pendingPosts.save('old', userId, '/admin/articles', '{"title":"旧"}', new Date(now.getTime() - 25 * hour));
+  store.pendingPosts.save('new', userId, '/admin/articles', '{"title":"新"}', new Date(now.getTime() - hour));
   assert.deepEqual(cleanUp(store, now), { sessions: 1, loginFailures: 1, pendingPosts: 1, baiduPushes: 0 });
   assert.ok(store.sessions.getByToken(live.token, now));
-  assert.deepEqual(store.pendingPosts.take('new', '/admin/articles', new Date(0)), { title: '新' });
+  assert.equal(store.pendingPosts.take('new', userId + 1, '/admin/articles', new Date(0)), undefined, 'only for its user');
+  assert.deepEqual(store.pendingPosts.take('new', userId, '/admin/articles', new Date(0)), { title: '新' });
 });

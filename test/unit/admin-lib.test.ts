@@ -9,12 +9,13 @@ import { DOCX, HTML, PDF, PNG } from '../helpers/files.js';
 describe('review rules: who may do what, when', () => {
   const AUTHOR = 1;
   const OTHER = 2;
-  // [action, role, actor, status, deleted, approvedBy, allowed]
+  const CONTRIBUTOR = 3;
+  // [action, role, actor, status, deleted, approvedBy, allowed]; CONTRIBUTOR submitted or edited this round
   const rows: [ArticleAction, Role, number, Status, boolean, number[], boolean][] = [
     ['edit', 'editor', AUTHOR, 'draft', false, [], true],
     ['edit', 'editor', AUTHOR, 'rejected', false, [], true],
     ['edit', 'editor', AUTHOR, 'submitted', false, [], false],
-    ['edit', 'editor', AUTHOR, 'published', false, [], false],
+    ['edit', 'editor', AUTHOR, 'published', false, [], true],
     ['edit', 'editor', OTHER, 'draft', false, [], false],
     ['edit', 'reviewer', OTHER, 'published', false, [], true],
     ['edit', 'admin', OTHER, 'submitted', false, [], true],
@@ -29,6 +30,8 @@ describe('review rules: who may do what, when', () => {
     ['approve', 'reviewer', AUTHOR, 'submitted', false, [], false],
     ['approve', 'admin', AUTHOR, 'submitted', false, [], false],
     ['approve', 'reviewer', OTHER, 'submitted', false, [OTHER], false],
+    ['approve', 'reviewer', CONTRIBUTOR, 'submitted', false, [], false],
+    ['reject', 'admin', CONTRIBUTOR, 'submitted', false, [], false],
     ['approve', 'reviewer', OTHER, 'draft', false, [], false],
     ['approve', 'reviewer', OTHER, 'submitted', true, [], false],
     ['reject', 'reviewer', OTHER, 'submitted', false, [OTHER], true],
@@ -44,14 +47,16 @@ describe('review rules: who may do what, when', () => {
     ['delete', 'reviewer', OTHER, 'published', false, [], true],
     ['delete', 'admin', OTHER, 'draft', true, [], false],
     ['restore', 'editor', AUTHOR, 'draft', true, [], true],
+    ['restore', 'editor', AUTHOR, 'published', true, [], false],
+    ['restore', 'editor', AUTHOR, 'submitted', true, [], false],
     ['restore', 'editor', OTHER, 'draft', true, [], false],
     ['restore', 'reviewer', OTHER, 'published', true, [], true],
     ['restore', 'admin', OTHER, 'draft', false, [], false],
   ];
   for (const [action, role, actor, status, deleted, approvedBy, allowed] of rows) {
-    const who = actor === AUTHOR ? 'author' : 'other';
+    const who = actor === AUTHOR ? 'author' : actor === CONTRIBUTOR ? 'a contributor of this round' : 'other';
     test(`${action} by ${role} (${who}) on ${deleted ? 'deleted ' : ''}${status}${approvedBy.length ? ' after approving a step' : ''}: ${allowed ? 'allowed' : 'refused'}`, () => {
-      const decision = decide(action, { id: actor, role }, { status, createdBy: AUTHOR, isDeleted: deleted, approvedBy });
+      const decision = decide(action, { id: actor, role }, { status, createdBy: AUTHOR, isDeleted: deleted, approvedBy, contributors: [CONTRIBUTOR] });
       assert.equal(decision.ok, allowed, decision.ok ? '' : decision.reason);
       if (!decision.ok) assert.match(decision.reason, /\p{Script=Han}/u);
     });
@@ -61,12 +66,14 @@ describe('review rules: who may do what, when', () => {
     assert.deepEqual(nextAfterApproval(1, 2), { kind: 'publish' });
     assert.deepEqual(nextAfterApproval(0, 1), { kind: 'publish' });
   });
-  test('publish time: now, the scheduled time while ahead, a deliberate back-date', () => {
+  test('publish time: now, the scheduled time while ahead, a deliberate back-date, the first publication kept', () => {
     const now = new Date('2026-03-01T02:00:00.000Z');
-    assert.equal(publishTime(null, false, now), now.toISOString());
-    assert.equal(publishTime('2026-03-05T00:00:00.000Z', false, now), '2026-03-05T00:00:00.000Z');
-    assert.equal(publishTime('2026-02-01T00:00:00.000Z', false, now), now.toISOString(), 'a schedule that passed during review');
-    assert.equal(publishTime('2020-02-01T00:00:00.000Z', true, now), '2020-02-01T00:00:00.000Z');
+    assert.equal(publishTime(null, false, null, now), now.toISOString());
+    assert.equal(publishTime('2026-03-05T00:00:00.000Z', false, null, now), '2026-03-05T00:00:00.000Z');
+    assert.equal(publishTime('2026-02-01T00:00:00.000Z', false, null, now), now.toISOString(), 'a schedule that passed during review');
+    assert.equal(publishTime('2020-02-01T00:00:00.000Z', true, null, now), '2020-02-01T00:00:00.000Z');
+    assert.equal(publishTime(null, false, '2025-05-01T00:00:00.000Z', now), '2025-05-01T00:00:00.000Z', 'an edit approved again keeps its date');
+    assert.equal(publishTime('2026-03-05T00:00:00.000Z', false, '2025-05-01T00:00:00.000Z', now), '2026-03-05T00:00:00.000Z');
   });
 });
 
@@ -116,6 +123,16 @@ describe('passwords', () => {
     assert.equal(generated.size, 50);
     for (const p of generated) assert.equal(passwordProblem(p), undefined);
   });
+});
+
+test('a diff of tens of thousands of paragraphs stays small and quick', () => {
+  const before = Array.from({ length: 30_000 }, (_, i) => `x${i}`).join('\n\n');
+  const after = Array.from({ length: 30_000 }, (_, i) => `y${i}`).join('\n\n');
+  const started = process.memoryUsage().heapUsed;
+  const parts = diffParagraphs(`开头\n\n${before}\n\n结尾`, `开头\n\n${after}\n\n结尾`);
+  assert.equal(parts.length, 60_002);
+  assert.deepEqual([parts[0], parts.at(-1)], [{ kind: 'same', text: '开头' }, { kind: 'same', text: '结尾' }]);
+  assert.ok(process.memoryUsage().heapUsed - started < 200 * 1024 * 1024);
 });
 
 test('paragraph diff', () => {
