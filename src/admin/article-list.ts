@@ -2,6 +2,7 @@ import type { Request, Response } from 'express';
 import { paginate } from '../lib/pagination.js';
 import { buildColumnTree, subtreeIds } from '../lib/columns.js';
 import { decide, STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
+import { matchAll, parseQuery } from '../lib/search-text.js';
 import type { ArticleFilters } from '../store/admin-articles.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
@@ -17,7 +18,9 @@ function listPage(deps: Deps, req: Request, res: Response, deleted: boolean) {
   const tree = buildColumnTree(store.columns.listAll(), new Map());
   const column = [...tree.bySlug.values()].find((c) => c.id === query.column);
   const filters: ArticleFilters = {
-    columnIds: query.column === undefined ? undefined : column ? subtreeIds(column) : [], status: query.status, createdBy: query.author, text: query.q, deleted,
+    columnIds: query.column === undefined ? undefined : column ? subtreeIds(column) : [], status: query.status, createdBy: query.author, deleted,
+    text: query.q || undefined,
+    match: query.q ? matchAll(parseQuery(query.q), 'all') || undefined : undefined,
   };
   const pagination = paginate(store.adminArticles.count(filters), query.page ?? 1, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${query.page} 页。`);

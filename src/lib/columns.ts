@@ -63,6 +63,11 @@ export function publicSubtreeIds<C extends ColumnFields>(node: ColumnNode<C>): n
   return [node.id, ...node.children.filter((child) => child.isPublic).flatMap(publicSubtreeIds)];
 }
 
+/** Public articles in the node and the public columns under it: its list's length, without a query. */
+export function publicArticleCount<C extends ColumnFields>(node: ColumnNode<C>): number {
+  return node.ownCount + node.children.filter((child) => child.isPublic).reduce((sum, child) => sum + publicArticleCount(child), 0);
+}
+
 /** Public columns with articles filed in them, in display order: the home page shows a list for each. */
 export function columnsWithArticles<C extends ColumnFields>(roots: ColumnNode<C>[]): ColumnNode<C>[] {
   return flattenTree(roots).map(({ node }) => node).filter((node) => node.isPublic && node.ownCount > 0);

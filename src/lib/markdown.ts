@@ -46,12 +46,22 @@ export function renderMarkdown(markdown: string, imageSizes?: ImageSizes): strin
 
 const ENTITIES: Record<string, string> = { '&amp;': '&', '&lt;': '<', '&gt;': '>', '&quot;': '"', '&#39;': "'" };
 
-/** Plain text of sanitised HTML, whitespace collapsed, cut to `max` characters with an ellipsis. */
-export function summaryFromHtml(html: string, max = 120): string {
-  const text = sanitizeHtml(html.replace(/<\/(p|h\d|li|td|th|blockquote)>/g, ' $&'), { allowedTags: [], allowedAttributes: {} })
+/**
+ * Plain text of HTML this module produced (sanitised, so every '<' in text is escaped and tags are simple):
+ * tags become spaces, the entities the sanitiser writes are decoded, whitespace collapses. Cheap enough for
+ * search snippets of every result.
+ */
+export function plainText(html: string): string {
+  return html
+    .replace(/<[^>]*>/g, ' ')
     .replace(/&(amp|lt|gt|quot|#39);/g, (entity) => ENTITIES[entity] ?? entity)
     .replace(/\s+/g, ' ')
     .trim();
+}
+
+/** Plain text of sanitised HTML, cut to `max` characters with an ellipsis. */
+export function summaryFromHtml(html: string, max = 120): string {
+  const text = plainText(html);
   const chars = [...text];
   return chars.length <= max ? text : `${chars.slice(0, max).join('').trimEnd()}…`;
 }

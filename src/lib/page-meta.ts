@@ -177,6 +177,12 @@ export function siteMapMeta(site: SiteInfo): PageMeta {
   return meta;
 }
 
+/** Search results are for readers, not for indexing (robots.txt also keeps crawlers out). */
+export function searchMeta(site: SiteInfo, query: string): PageMeta {
+  const heading = query ? `搜索：${query}` : '站内搜索';
+  return { ...base(site, heading, `${site.settings.siteName}站内搜索`, null), noindex: true };
+}
+
 export function errorMeta(site: SiteInfo, heading: string): PageMeta {
   return { ...base(site, heading, '', null), noindex: true };
 }

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { lineage, publicSubtreeIds } from '../lib/columns.js';
+import { lineage, publicArticleCount, publicSubtreeIds } from '../lib/columns.js';
 import { paginate } from '../lib/pagination.js';
 import { columnMeta } from '../lib/page-meta.js';
 import { columnPagePath, columnPath } from '../lib/urls.js';
@@ -34,7 +34,7 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   if (requested >= 1 && req.originalUrl !== canonical) return res.redirect(301, canonical);
   const at = now();
   const ids = publicSubtreeIds(column);
-  const pagination = paginate(store.articles.countPublished(ids, at), requested, PER_PAGE);
+  const pagination = paginate(publicArticleCount(column), requested, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${requested} 页。`);
   const trail = lineage(column);
   cachePublicPage(res);

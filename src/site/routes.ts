@@ -7,6 +7,7 @@ import { redirectToColumn, showColumn } from './column.js';
 import { showHome } from './home.js';
 import { showPage } from './page.js';
 import { sendRobots } from './robots.js';
+import { showSearch } from './search.js';
 import { showSiteMap } from './site-map.js';
 import { sendArticlesSitemap, sendNewsSitemap, sendPagesSitemap, sendSitemapIndex } from './sitemaps.js';
 import { sendFeed } from './feeds.js';
@@ -24,6 +25,7 @@ export function siteRoutes(deps: Deps): Router {
   r.get('/sitemap-articles-:n.xml', h(sendArticlesSitemap));
   r.get('/sitemap-news.xml', h(sendNewsSitemap));
   r.get('/rss.xml', h(sendFeed));
+  r.get('/search', h(showSearch));
   r.get('/wzdt.html', h(showSiteMap)); // 网站地图
   r.get('/:slug.html', h(showPage)); // 联系我们, 网站声明, …
   r.get('/:column/', h(showColumn));

@@ -38,7 +38,9 @@ export type ArticleFilters = {
   columnIds?: number[] | undefined;
   status?: Status | undefined;
   createdBy?: number | undefined;
+  /** Typed text: found by the site search's index in titles and bodies (`match`), or in author and source. */
   text?: string | undefined;
+  match?: string | undefined;
   /** The 回收站: only deleted articles instead of only undeleted ones. */
   deleted?: boolean;
 };
@@ -52,7 +54,9 @@ const FILTERS = `
   AND (@columnIds IS NULL OR a.column_id IN (SELECT value FROM json_each(@columnIds)))
   AND (@status IS NULL OR a.status = @status)
   AND (@createdBy IS NULL OR a.created_by = @createdBy)
-  AND (@text IS NULL OR a.title LIKE @text ESCAPE '\\' OR a.author LIKE @text ESCAPE '\\' OR a.source LIKE @text ESCAPE '\\')`;
+  AND (@text IS NULL
+       OR (@match IS NOT NULL AND a.id IN (SELECT rowid FROM articles_search WHERE articles_search MATCH @match))
+       OR a.author LIKE @text ESCAPE '\\' OR a.source LIKE @text ESCAPE '\\')`;
 
 const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, '\\$&')}%`;
 
@@ -100,6 +104,7 @@ export function adminArticleStore(db: Db) {
     status: f.status ?? null,
     createdBy: f.createdBy ?? null,
     text: f.text ? likePattern(f.text) : null,
+    match: f.match ?? null,
   });
   const row = (fields: ArticleFields, extras: SaveExtras, userId: number, now: Date) => ({
     ...fields, ...extras, isBackdated: extras.isBackdated ? 1 : 0, userId, now: now.toISOString(),

@@ -62,10 +62,6 @@ export function articleStore(db: Db) {
     WHERE ${IN_COLUMNS} AND ${PUBLIC}
     ${NEWEST_FIRST}
     LIMIT @limit OFFSET @offset`);
-  const countInColumns = db.prepare(`
-    SELECT COUNT(*)
-    FROM articles a
-    WHERE ${IN_COLUMNS} AND ${PUBLIC}`).pluck();
   const countsByColumn = db.prepare(`
     SELECT a.column_id AS columnId, COUNT(*) AS count
     FROM articles a
@@ -134,8 +130,6 @@ export function articleStore(db: Db) {
     /** Public articles in any of `columnIds`, newest first. */
     listPublished: (columnIds: number[], now: Date, limit: number, offset = 0) =>
       listInColumns.all({ columnIds: JSON.stringify(columnIds), now: iso(now), limit, offset }) as ArticleListItem[],
-    countPublished: (columnIds: number[], now: Date) =>
-      countInColumns.get({ columnIds: JSON.stringify(columnIds), now: iso(now) }) as number,
     /** Public article count per column id; columns without any are absent. */
     countPublishedByColumn: (now: Date) =>
       new Map((countsByColumn.all({ now: iso(now) }) as { columnId: number; count: number }[]).map((r) => [r.columnId, r.count])),

@@ -10,6 +10,7 @@ import { pageStore } from './pages.js';
 import { pendingPostStore } from './pending-posts.js';
 import { revisionStore } from './revisions.js';
 import { sessionStore } from './sessions.js';
+import { searchStore } from './search.js';
 import { settingStore } from './settings.js';
 import { siteChangeStore } from './site-changes.js';
 import { uploadStore } from './uploads.js';
@@ -29,6 +30,7 @@ export function createStore(db: Db) {
     pendingPosts: pendingPostStore(db),
     revisions: revisionStore(db),
     sessions: sessionStore(db),
+    search: searchStore(db),
     settings: settingStore(db),
     siteChanges: siteChangeStore(db),
     uploads: uploadStore(db),

@@ -19,23 +19,32 @@ export type SiteLocals = {
 };
 
 export function siteLocals({ store, now, config }: Deps, logo: string) {
+  // Everything below changes only with a write to the database (by any process) or a scheduled article coming
+  // due (lastChangeAt moves): two cheap checks per request instead of counting every article.
+  let memo: { key: string; locals: SiteLocals } | undefined;
   return (_req: Request, res: Response, next: NextFunction) => {
     const at = now();
-    const { settings, invalid } = readSettings(store.settings.getAll());
-    if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);
-    const columns = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(at));
     // Every public page shows the whole site's latest state (navigation, footer, lists), so the time anything
     // changed is each page's Last-Modified; with the ETag of its body, crawlers re-fetch only what changed.
     const changedAt = store.siteChanges.lastChangeAt(at);
     if (changedAt) res.set('Last-Modified', new Date(changedAt).toUTCString());
-    const locals: SiteLocals = {
-      site: settings,
-      siteInfo: { settings, siteUrl: config.siteUrl, logo },
-      columns,
-      nav: columns.roots.filter((root) => root.isPublic),
-      footerPages: store.pages.listLinks(),
-    };
-    Object.assign(res.locals, locals);
+    const key = `${store.siteChanges.writeVersion()}|${changedAt}`;
+    if (memo?.key !== key) {
+      const { settings, invalid } = readSettings(store.settings.getAll());
+      if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);
+      const columns = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(at));
+      memo = {
+        key,
+        locals: {
+          site: settings,
+          siteInfo: { settings, siteUrl: config.siteUrl, logo },
+          columns,
+          nav: columns.roots.filter((root) => root.isPublic),
+          footerPages: store.pages.listLinks(),
+        },
+      };
+    }
+    Object.assign(res.locals, memo.locals);
     next();
   };
 }

@@ -301,7 +301,9 @@ describe('the editor', () => {
     await (await logIn(app, 'rev1')).post(`/admin/articles/${id}/approve`);
     for (const path of [articlePath({ id, columnSlug: 'tzgg', publishedAt: row(app, id).publishedAt! }), '/', '/tzgg/']) {
       const { document } = await app.page(path);
-      assert.equal(document.querySelectorAll('script:not([type="application/ld+json"]), iframe, svg, math, object, embed, input, details').length, 0, path);
+      const content = document.querySelector('main')!;
+      assert.equal(content.querySelectorAll('script, iframe, svg, math, object, embed, input, details').length, 0, path);
+      assert.equal(document.querySelectorAll('script:not([type="application/ld+json"])').length, 0, path);
       for (const data of document.querySelectorAll('script[type="application/ld+json"]')) {
         assert.doesNotMatch(data.textContent!, /<\//, 'no markup can close the JSON-LD element');
         JSON.parse(data.textContent!);

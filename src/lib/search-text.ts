@@ -1,0 +1,123 @@
+// Chinese-aware search text. Chinese has no spaces, so a run of Han characters is indexed as its overlapping
+// character pairs (bigrams, as the CJK analysers of established search engines do) and, separately, as single
+// characters; Latin words and numbers are indexed as words. Both sides are NFKC-normalised and lower-cased, so
+// full-width and half-width forms (ＡＩ, ５Ｇ) match alike. The pairs of a run follow each other, so a phrase of
+// consecutive pairs matches exactly the text it came from; a single character finds it in either stream.
+
+const HAN = /\p{Script=Han}/u;
+// Han runs, and Latin/digit words; everything else (punctuation, spaces, symbols) separates.
+const SEGMENT = /\p{Script=Han}+|(?:(?!\p{Script=Han})[\p{L}\p{N}])+/gu;
+
+const normalize = (text: string) => text.normalize('NFKC').toLowerCase();
+
+type Segment = { text: string; isHan: boolean };
+
+function segments(text: string): Segment[] {
+  return [...normalize(text).matchAll(SEGMENT)].map((m) => ({ text: m[0], isHan: HAN.test(m[0]) }));
+}
+
+function pairs(run: string): string[] {
+  const chars = [...run];
+  if (chars.length === 1) return chars;
+  return chars.slice(1).map((c, i) => chars[i] + c);
+}
+
+/** The pair stream: each Han run as its bigrams (a lone character as itself), each other word as itself. */
+export function bigramTokens(text: string): string {
+  return segments(text).flatMap((s) => (s.isHan ? pairs(s.text) : [s.text])).join(' ');
+}
+
+/** The character stream: every Han character, and each other word. */
+export function charTokens(text: string): string {
+  return segments(text).flatMap((s) => (s.isHan ? [...s.text] : [s.text])).join(' ');
+}
+
+/** The text of article Markdown worth searching: link and image targets (URLs, file names) left out. */
+export function searchableText(markdown: string): string {
+  return markdown.replace(/\]\([^)]*\)/g, ']').replace(/<[^>]*>/g, ' ');
+}
+
+export type SearchTerm = {
+  /** The normalised text, for highlighting. */
+  text: string;
+  /** An FTS5 query matching the term in the given columns, built only from tokens (never from raw input). */
+  match: (columns: 'all' | 'title') => string;
+};
+
+const quote = (tokens: string) => `"${tokens}"`;
+
+/**
+ * The terms of a reader's query: separated by spaces (or punctuation), all of which must match. Returns [] when
+ * nothing searchable is left. FTS syntax in the input (quotes, *, NEAR, OR, parentheses) is just punctuation here.
+ */
+export function parseQuery(query: string, maxTerms = 10): SearchTerm[] {
+  const words = normalize(query).split(/[\s\p{P}\p{S}\p{C}]+/u).filter(Boolean);
+  const terms: SearchTerm[] = [];
+  for (const word of words) {
+    const parts = segments(word);
+    if (parts.length === 0) continue;
+    const text = parts.map((s) => s.text).join('');
+    if (terms.some((t) => t.text === text)) continue;
+    const single = parts.length === 1 && parts[0]!.isHan && [...parts[0]!.text].length === 1;
+    const bigrams = parts.flatMap((s) => (s.isHan ? pairs(s.text) : [s.text])).join(' ');
+    terms.push({
+      text,
+      // One character is looked up in the character stream; anything longer as consecutive pairs (a phrase).
+      match: (columns) => single
+        ? `{${columns === 'title' ? 'title_chars' : 'title_chars body_chars'}} : ${quote(text)}`
+        : `{${columns === 'title' ? 'title_pairs' : 'title_pairs body_pairs'}} : ${quote(bigrams)}`,
+    });
+    if (terms.length === maxTerms) break;
+  }
+  return terms;
+}
+
+/** The FTS5 query for all terms (AND), or for them run together as one phrase (the exact-match tier). */
+export function matchAll(terms: SearchTerm[], columns: 'all' | 'title'): string {
+  return terms.map((t) => `(${t.match(columns)})`).join(' AND ');
+}
+
+export function matchPhrase(terms: SearchTerm[], columns: 'all' | 'title'): string | undefined {
+  if (terms.length < 2) return undefined;
+  // The terms as one run of text: Chinese terms joined directly (科技 工作者 → 科技工作者), others by a space.
+  const joined = terms.reduce((text, term) => text + (HAN.test(text.at(-1) ?? '') && HAN.test(term.text[0]!) ? '' : ' ') + term.text, '');
+  return `{${columns === 'title' ? 'title_pairs' : 'title_pairs body_pairs'}} : ${quote(bigramTokens(joined))}`;
+}
+
+const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+
+/**
+ * `text` escaped, with every occurrence of a term wrapped in <mark>, matched as search matches (NFKC, case). When
+ * `width` is given, cut to about that many characters around the first match (or the start), with ellipses.
+ */
+export function highlight(text: string, terms: SearchTerm[], width?: number): string {
+  const chars = [...text];
+  // The normalised form of each character, so positions map back to the original text.
+  const folded = chars.map((c) => normalize(c));
+  const flat = folded.join('');
+  const owner: number[] = folded.flatMap((f, i) => Array.from({ length: f.length }, () => i));
+  const marked = new Array<boolean>(chars.length).fill(false);
+  let first = -1;
+  for (const term of terms) {
+    for (let at = flat.indexOf(term.text); at >= 0; at = flat.indexOf(term.text, at + 1)) {
+      const from = owner[at]!;
+      const to = owner[at + term.text.length - 1]!;
+      for (let i = from; i <= to; i++) marked[i] = true;
+      if (first < 0 || from < first) first = from;
+    }
+  }
+  let start = 0;
+  let end = chars.length;
+  if (width !== undefined && chars.length > width) {
+    start = Math.max(0, Math.min(first < 0 ? 0 : first - Math.floor(width / 3), chars.length - width));
+    end = Math.min(chars.length, start + width);
+  }
+  let html = start > 0 ? '…' : '';
+  for (let i = start; i < end; i++) {
+    const opens = marked[i] && (i === start || !marked[i - 1]);
+    const closes = marked[i] && (i === end - 1 || !marked[i + 1]);
+    html += `${opens ? '<mark>' : ''}${escapeHtml(chars[i]!)}${closes ? '</mark>' : ''}`;
+  }
+  return html + (end < chars.length ? '…' : '');
+}
