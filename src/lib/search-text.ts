@@ -92,32 +92,51 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ESCAPES[c]!
  * `width` is given, cut to about that many characters around the first match (or the start), with ellipses.
  */
 export function highlight(text: string, terms: SearchTerm[], width?: number): string {
-  const chars = [...text];
-  // The normalised form of each character, so positions map back to the original text.
-  const folded = chars.map((c) => normalize(c));
-  const flat = folded.join('');
-  const owner: number[] = folded.flatMap((f, i) => Array.from({ length: f.length }, () => i));
-  const marked = new Array<boolean>(chars.length).fill(false);
-  let first = -1;
+  const folded = normalize(text);
+  // Usually folding keeps every position (full-width letters fold to one character too), so matches found in the
+  // folded text are at the same offsets in the original; otherwise fold character by character, keeping a map.
+  const map = folded.length === text.length ? undefined : foldedPositions(text);
+  const flat = map ? map.flat : folded;
+  const owner = (at: number) => (map ? map.owner[at]! : at);
+  const marks: [number, number][] = [];
   for (const term of terms) {
-    for (let at = flat.indexOf(term.text); at >= 0; at = flat.indexOf(term.text, at + 1)) {
-      const from = owner[at]!;
-      const to = owner[at + term.text.length - 1]!;
-      for (let i = from; i <= to; i++) marked[i] = true;
-      if (first < 0 || from < first) first = from;
+    for (let at = flat.indexOf(term.text); at >= 0; at = flat.indexOf(term.text, at + term.text.length)) {
+      marks.push([owner(at), owner(at + term.text.length - 1) + 1]);
     }
   }
+  marks.sort((a, b) => a[0] - b[0]);
   let start = 0;
-  let end = chars.length;
-  if (width !== undefined && chars.length > width) {
-    start = Math.max(0, Math.min(first < 0 ? 0 : first - Math.floor(width / 3), chars.length - width));
-    end = Math.min(chars.length, start + width);
+  let end = text.length;
+  if (width !== undefined && text.length > width) {
+    start = Math.max(0, Math.min((marks[0]?.[0] ?? 0) - Math.floor(width / 3), text.length - width));
+    end = Math.min(text.length, start + width);
+    // Never cut a character in half (surrogate pairs).
+    if (/[\uDC00-\uDFFF]/.test(text[start] ?? '')) start--;
+    if (/[\uD800-\uDBFF]/.test(text[end - 1] ?? '')) end++;
   }
   let html = start > 0 ? '…' : '';
-  for (let i = start; i < end; i++) {
-    const opens = marked[i] && (i === start || !marked[i - 1]);
-    const closes = marked[i] && (i === end - 1 || !marked[i + 1]);
-    html += `${opens ? '<mark>' : ''}${escapeHtml(chars[i]!)}${closes ? '</mark>' : ''}`;
+  let at = start;
+  for (const [from, to] of marks) {
+    if (to <= at || from >= end) continue;
+    const a = Math.max(from, at);
+    const b = Math.min(to, end);
+    html += `${escapeHtml(text.slice(at, a))}<mark>${escapeHtml(text.slice(a, b))}</mark>`;
+    at = b;
   }
-  return html + (end < chars.length ? '…' : '');
+  return html + escapeHtml(text.slice(at, end)) + (end < text.length ? '…' : '');
+}
+
+/** The text folded character by character, with the offset in `text` of each folded code unit. */
+function foldedPositions(text: string): { flat: string; owner: number[] } {
+  let flat = '';
+  const owner: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    const char = String.fromCodePoint(text.codePointAt(i)!);
+    const f = normalize(char);
+    flat += f;
+    for (let k = 0; k < f.length; k++) owner.push(i);
+    i += char.length;
+  }
+  owner.push(text.length);
+  return { flat, owner };
 }

@@ -33,7 +33,10 @@ const PUBLIC = `a.status = 'published' AND a.deleted_at IS NULL AND a.published_
 
 type Ranked = { id: number; total: number };
 
-export function searchStore(db: Db) {
+/** Above this many matches, ranking through the article index costs more than working in the search index alone. */
+const MANY_MATCHES = 30_000;
+
+export function searchStore(db: Db, manyMatches = MANY_MATCHES) {
   const variants = new Map<string, ReturnType<Db['prepare']>>();
   // Each shape (with or without the exact-phrase tier, by relevance or by date) is prepared once, when first used.
   // One pass ranks the page and counts all results (a window over the same rows).
@@ -69,6 +72,55 @@ export function searchStore(db: Db) {
     FROM articles_search s
     JOIN articles a INDEXED BY articles_search_meta ON a.id = s.rowid
     WHERE articles_search MATCH @match AND ${PUBLIC}`).pluck();
+
+  // The unfiltered relevance search, the common case, works in the index alone: all matches are counted there and
+  // the few that readers cannot see (found through their own small index) are subtracted; the best-scoring
+  // matches are taken from the index, just enough of them to fill the page after leaving the hidden ones out.
+  const hiddenNow = db.prepare(`
+    SELECT id FROM articles WHERE status <> 'published' OR deleted_at IS NOT NULL
+    UNION SELECT id FROM articles WHERE published_at > @now`).pluck();
+  const countAll = db.prepare('SELECT COUNT(*) FROM articles_search WHERE articles_search MATCH @match').pluck();
+  // (Not `rowid = ?` with MATCH: on a contentless FTS5 table that answers a row for any id.)
+  const hiddenMatches = db.prepare(`
+    SELECT COUNT(*) FROM articles_search
+    WHERE articles_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`).pluck();
+  const best = db.prepare(`
+    SELECT rowid AS id, ${SCORE} AS score FROM articles_search WHERE articles_search MATCH @match ORDER BY score LIMIT @limit`);
+  const publishTimes = db.prepare(`
+    SELECT id, published_at AS publishedAt FROM articles INDEXED BY articles_search_meta WHERE id IN (SELECT value FROM json_each(@ids))`);
+
+  type Scored = { id: number; score: number };
+  /** The best `limit` matches, equal scores newest first. */
+  const bestOf = (match: string, limit: number): Scored[] => {
+    const scored = best.all({ match, limit }) as Scored[];
+    const times = new Map((publishTimes.all({ ids: JSON.stringify(scored.map((s) => s.id)) }) as { id: number; publishedAt: string }[])
+      .map((r) => [r.id, r.publishedAt]));
+    return scored.sort((a, b) => a.score - b.score || (times.get(b.id) ?? '').localeCompare(times.get(a.id) ?? '') || b.id - a.id);
+  };
+  const among = db.prepare(`
+    SELECT rowid FROM articles_search WHERE articles_search MATCH @match AND rowid IN (SELECT value FROM json_each(@ids))`).pluck();
+
+  /** Ids of public hits [offset, offset + limit) in relevance order, and the number of public hits. */
+  function rankInIndex(q: SearchQuery, all: number, limit: number, offset: number) {
+    const hiddenIds = hiddenNow.all({ now: q.now.toISOString() }) as number[];
+    const hidden = new Set(hiddenIds);
+    const total = all - (hiddenMatches.get({ match: q.match, ids: JSON.stringify(hiddenIds) }) as number);
+    // Enough candidates that the page is full even if every hidden article were among them.
+    const wanted = offset + limit + hiddenIds.length;
+    const isPublic = (id: number) => !hidden.has(id);
+    let ids: number[];
+    if (q.phrase === undefined) {
+      ids = bestOf(q.match, wanted).map((s) => s.id).filter(isPublic);
+    } else {
+      // Exact-phrase hits first; then the other matches, skipping those that are phrase hits too.
+      const phraseCount = countAll.get({ match: q.phrase }) as number;
+      const first = bestOf(q.phrase, wanted).map((s) => s.id).filter(isPublic);
+      const rest = bestOf(q.match, wanted + phraseCount).map((s) => s.id);
+      const inPhrase = new Set(among.all({ match: q.phrase, ids: JSON.stringify(rest) }) as number[]);
+      ids = [...first, ...rest.filter((id) => !inPhrase.has(id) && isPublic(id))];
+    }
+    return { total, ids: ids.slice(offset, offset + limit) };
+  }
   const details = db.prepare(`
     SELECT a.id, a.title, c.slug AS columnSlug, c.name AS columnName, a.published_at AS publishedAt, a.body_html AS bodyHtml
     FROM articles a
@@ -94,11 +146,18 @@ export function searchStore(db: Db) {
      * or newest first), and how many there are in all.
      */
     search: (q: SearchQuery, limit: number, offset: number): { total: number; hits: SearchHit[] } => {
-      const ranked = ranking(q.phrase !== undefined, q.sort).all({ ...params(q), limit, offset }) as Ranked[];
-      // Past the last page the window has no row to count on.
-      const total = ranked[0]?.total ?? (count.get(params(q)) as number);
-      const byId = new Map((details.all({ ids: JSON.stringify(ranked.map((r) => r.id)) }) as SearchHit[]).map((h) => [h.id, h]));
-      return { total, hits: ranked.map((r) => byId.get(r.id)!) };
+      let page: { total: number; ids: number[] };
+      // Few matches are ranked directly with the join (cheap for them); many, in the index alone.
+      const all = q.sort === 'relevance' && !q.columnIds && !q.from && !q.to ? (countAll.get({ match: q.match }) as number) : 0;
+      if (all > manyMatches) {
+        page = rankInIndex(q, all, limit, offset);
+      } else {
+        const ranked = ranking(q.phrase !== undefined, q.sort).all({ ...params(q), limit, offset }) as Ranked[];
+        // Past the last page the window has no row to count on.
+        page = { total: ranked[0]?.total ?? (count.get(params(q)) as number), ids: ranked.map((r) => r.id) };
+      }
+      const byId = new Map((details.all({ ids: JSON.stringify(page.ids) }) as SearchHit[]).map((h) => [h.id, h]));
+      return { total: page.total, hits: page.ids.map((id) => byId.get(id)!) };
     },
     /** Rebuilds the whole index from the articles (npm run reindex); returns the number of articles indexed. */
     rebuild: () => db.transaction(() => {

@@ -69,6 +69,17 @@ describe('what search finds', () => {
     assert.deepEqual(byDate.titles, ['市科协召开工作会议', '校园科技馆引入AI导览', '科普大篷车走进乡村']);
   });
 
+  test('among equal matches the newer comes first, with or without filters', async (t) => {
+    const { app } = await corpus(t);
+    const older = seedArticle(app.db, { column: 'gzdt', title: '防汛演练', body: '防汛演练顺利完成。', publishedAt: day(7) });
+    const newer = seedArticle(app.db, { column: 'gzdt', title: '防汛演练', body: '防汛演练顺利完成。', publishedAt: day(8) });
+    for (const params of [{ q: '防汛' }, { q: '防汛', column: 'gzdt' }] as Record<string, string>[]) {
+      const found = await search(app, params);
+      const links = [...found.document.querySelectorAll('.search-results h2 a')].map((a) => a.getAttribute('href'));
+      assert.deepEqual(links, [`/gzdt/202601/t20260108_${newer.id}.html`, `/gzdt/202601/t20260107_${older.id}.html`]);
+    }
+  });
+
   test('filters: column, publish dates, title only', async (t) => {
     const { app } = await corpus(t);
     assert.deepEqual((await search(app, { q: '工作', column: 'kpzs' })).titles.sort(), ['关于工作安排的说明', '表彰优秀科技工作者'].sort());
@@ -169,4 +180,27 @@ describe('hostile and odd queries', () => {
     const { document } = await app.page(`/search?q=${encodeURIComponent('科普')}`);
     assert.equal(document.querySelector('#site-search-q')?.getAttribute('value'), '科普');
   });
+});
+
+test('ranking in the index alone (for queries with very many matches) gives exactly what the article join gives', async (t) => {
+  const { app } = await corpus(t);
+  for (let i = 0; i < 30; i++) {
+    seedArticle(app.db, { column: i % 2 ? 'gzdt' : 'kpzs', title: `第${i}期科普讲座`, body: `科普讲座${'，科普'.repeat(i % 5)}，工作安排。`, publishedAt: day(10 + i) });
+  }
+  seedArticle(app.db, { column: 'gzdt', title: '科普讲座草稿', status: 'draft' });
+  seedArticle(app.db, { column: 'gzdt', title: '科普讲座定时', publishedAt: new Date(NOW.getTime() + 3600_000).toISOString() });
+  const { searchStore } = await import('../../src/store/search.js');
+  const { matchAll, matchPhrase, parseQuery } = await import('../../src/lib/search-text.js');
+  const inIndex = searchStore(app.db, 0);
+  const joined = searchStore(app.db, Number.MAX_SAFE_INTEGER);
+  for (const q of ['科普', '讲座', '科普 讲座', '工作', '科']) {
+    const terms = parseQuery(q);
+    const query = { match: matchAll(terms, 'all'), phrase: matchPhrase(terms, 'all'), sort: 'relevance' as const, now: NOW };
+    for (const [limit, offset] of [[10, 0], [10, 10], [10, 30], [5, 3]] as const) {
+      const a = inIndex.search(query, limit, offset);
+      const b = joined.search(query, limit, offset);
+      assert.equal(a.total, b.total, `${q} total`);
+      assert.deepEqual(a.hits.map((h) => h.id), b.hits.map((h) => h.id), `${q} ${limit}@${offset}`);
+    }
+  }
 });
