@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { runCli } from './cli/run.js';
 import { startBaiduPush } from './content/baidu-push.js';
+import { viewCounter } from './content/view-counter.js';
 import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
 
@@ -11,7 +12,8 @@ await runCli(async (config) => {
   const now = () => new Date();
   const housekeeping = startHousekeeping(store, now);
   const baiduPush = startBaiduPush({ store, config, now });
-  const app = createApp({ config, store, now });
+  const views = viewCounter(store);
+  const app = createApp({ config, store, now, views });
   const server = app.listen(config.port, (err?: Error) => {
     if (err) {
       console.error(`Cannot listen on port ${config.port}: ${err.message}`);
@@ -23,7 +25,11 @@ await runCli(async (config) => {
   const stop = () => {
     clearInterval(housekeeping);
     clearInterval(baiduPush);
-    server.close(() => db.close());
+    server.close(() => {
+      views.stop();
+      views.flush();
+      db.close();
+    });
   };
   process.once('SIGTERM', stop);
   process.once('SIGINT', stop);

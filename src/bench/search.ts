@@ -8,6 +8,7 @@ import { parseArgs } from 'node:util';
 import { createApp } from '../app.js';
 import { runCli } from '../cli/run.js';
 import { openSite } from '../open-site.js';
+import { viewCounter } from '../content/view-counter.js';
 
 const QUERIES = ['量子', '无人机', '中医药', '碳达峰', '防汛', '人工智能', '院士专家工作站', '科技工作者', '全民科学素质',
   '乡村振兴', '青少年', '学会', '创新', '科普', '科技', '工作', '科', 'AI', '5G', '科普 创新'];
@@ -30,7 +31,8 @@ await runCli(async (config) => {
   const { values } = parseArgs({ options: { runs: { type: 'string', default: '15' } } });
   const runs = Number(values.runs);
   const { db, store } = await openSite(config, () => {});
-  const app = createApp({ config: { ...config, env: 'production' }, store, now: () => new Date() });
+  const views = viewCounter(store);
+  const app = createApp({ config: { ...config, env: 'production' }, store, now: () => new Date(), views });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/search?q=`;
@@ -54,6 +56,7 @@ await runCli(async (config) => {
   }
   console.log(`\nAll requests: median ${median(all).toFixed(1)} ms, slowest ${Math.max(...all).toFixed(1)} ms.`);
   server.close();
+  views.stop();
   db.close();
   return 0;
 });

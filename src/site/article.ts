@@ -1,4 +1,5 @@
 import type { Request, Response } from 'express';
+import QRCode from 'qrcode';
 import { lineage } from '../lib/columns.js';
 import { articleMeta } from '../lib/page-meta.js';
 import { articleIdFromFile, articlePath } from '../lib/urls.js';
@@ -7,7 +8,9 @@ import { notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
 import { cachePublicPage } from './cache.js';
 
-export function showArticle({ store, now }: Deps, req: Request, res: Response) {
+const CRAWLER = /bot|spider|crawl|slurp|baiduspider|curl|wget|python-requests|headless/i;
+
+export async function showArticle({ store, now, views, config }: Deps, req: Request, res: Response) {
   const id = articleIdFromFile(String(req.params.file));
   const at = now();
   const article = id === undefined ? undefined : store.articles.getPublished(id, at);
@@ -20,6 +23,10 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
   // A hidden column hides its articles too.
   if (!column.isPublic) throw notFound('您访问的文章不存在或已被删除。');
   const trail = lineage(column);
+  // Readers' views are counted (crawlers' and HEAD requests are not), in memory and written in batches. The page
+  // shows the count as last written, so it stays the same (and cacheable, with a stable ETag) between batches.
+  if (req.method === 'GET' && !CRAWLER.test(req.get('user-agent') ?? '')) views.record(article.id);
+  const url = `${config.siteUrl}${canonical}`;
   cachePublicPage(res);
   res.render('site/article.njk', {
     article,
@@ -29,5 +36,8 @@ export function showArticle({ store, now }: Deps, req: Request, res: Response) {
     attachments: store.uploads.listForArticle(article.id, 'attachment'),
     activeSection: trail[0]!.slug,
     meta: articleMeta(siteInfo, article, trail),
+    viewCount: article.viewCount,
+    shareUrl: url,
+    qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
   });
 }

@@ -2,8 +2,8 @@
 import type { NextFunction, Request, Response } from 'express';
 
 const HOME_ALIASES = /^\/(?:index|default)\.(?:html?|php|asp|aspx|jsp)$/;
-// Column lists take ?page= and search its parameters; elsewhere a query string only makes duplicates (?utm_…).
-const TAKES_QUERY = /^\/[a-z0-9]+\/?$|^\/search$/;
+// Column lists take ?page=, search and display preferences their parameters; elsewhere a query string only makes duplicates (?utm_…).
+const TAKES_QUERY = /^\/[a-z0-9]+\/?$|^\/(?:search|prefs)$/;
 
 export function canonicalUrls(req: Request, res: Response, next: NextFunction) {
   if (req.method !== 'GET' && req.method !== 'HEAD') return next();

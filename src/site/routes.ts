@@ -6,6 +6,7 @@ import { canonicalUrls } from './canonical.js';
 import { redirectToColumn, showColumn } from './column.js';
 import { showHome } from './home.js';
 import { showPage } from './page.js';
+import { setPrefs } from './prefs.js';
 import { sendRobots } from './robots.js';
 import { showSearch } from './search.js';
 import { showSiteMap } from './site-map.js';
@@ -26,6 +27,7 @@ export function siteRoutes(deps: Deps): Router {
   r.get('/sitemap-news.xml', h(sendNewsSitemap));
   r.get('/rss.xml', h(sendFeed));
   r.get('/search', h(showSearch));
+  r.get('/prefs', h(setPrefs));
   r.get('/wzdt.html', h(showSiteMap)); // 网站地图
   r.get('/:slug.html', h(showPage)); // 联系我们, 网站声明, …
   r.get('/:column/', h(showColumn));

@@ -20,6 +20,7 @@ export type PublicArticle = ArticleListItem & {
   updatedAt: string;
   /** Who gave the final approval (审核); null for imported articles. */
   reviewerName: string | null;
+  viewCount: number;
 };
 
 /** What sitemaps list for each article. */
@@ -50,7 +51,8 @@ const NEWEST_FIRST = `ORDER BY a.published_at DESC, a.id DESC`;
 export function articleStore(db: Db) {
   const published = db.prepare(`
     SELECT ${LIST_FIELDS}, a.column_id AS columnId, a.subtitle, a.source, a.author, a.body_html AS bodyHtml,
-           a.summary, a.cover_image AS coverImage, a.updated_at AS updatedAt, u.display_name AS reviewerName
+           a.summary, a.cover_image AS coverImage, a.updated_at AS updatedAt, u.display_name AS reviewerName,
+           a.view_count AS viewCount
     FROM articles a
     JOIN columns c ON c.id = a.column_id
     LEFT JOIN users u ON u.id = a.reviewed_by
@@ -102,6 +104,7 @@ export function articleStore(db: Db) {
     FROM articles a
     WHERE ${PUBLIC}
     GROUP BY a.column_id`);
+  const addViews = db.prepare('UPDATE articles SET view_count = view_count + ? WHERE id = ?');
   const byImportKey = db.prepare('SELECT id FROM articles WHERE import_key = ?').pluck();
   const idTaken = db.prepare('SELECT 1 FROM articles WHERE id = ?').pluck();
   const insertImported = db.prepare(`
@@ -133,6 +136,11 @@ export function articleStore(db: Db) {
     /** Public article count per column id; columns without any are absent. */
     countPublishedByColumn: (now: Date) =>
       new Map((countsByColumn.all({ now: iso(now) }) as { columnId: number; count: number }[]).map((r) => [r.columnId, r.count])),
+    /** Adds counted views (article id -> views) in one transaction. */
+    addViews: (views: Map<number, number>) =>
+      db.transaction(() => {
+        for (const [id, count] of views) addViews.run(count, id);
+      })(),
     /** Public articles for sitemaps, newest first; `since` limits them to those published after it (news sitemap). */
     listForSitemap: (now: Date, limit: number, offset = 0, since = '') =>
       sitemap.all({ now: iso(now), limit, offset, since }) as SitemapEntry[],

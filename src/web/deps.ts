@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { ViewCounter } from '../content/view-counter.js';
 import type { Store } from '../store/store.js';
 
 /** What handlers are given: never the database itself, and a clock tests can fix. */
@@ -6,4 +7,5 @@ export type Deps = {
   config: Config;
   store: Store;
   now: () => Date;
+  views: ViewCounter;
 };

@@ -48,6 +48,7 @@ export function errorHandler(viewsDir: string, { store, config }: Deps): ErrorRe
     res.removeHeader('Last-Modified');
     const context = {
       status, message, heading, site, nav: res.locals.nav ?? [], footerPages: res.locals.footerPages ?? [],
+      display: res.locals.display ?? { elder: false, size: 'm' }, currentPath: req.originalUrl,
       meta: errorMeta({ settings: site, siteUrl: config.siteUrl, logo: '' }, heading),
       // Errors inside the admin keep the admin's frame (its menu needs a logged-in user).
       layout: req.originalUrl.startsWith('/admin') && res.locals.user ? 'layouts/admin.njk' : 'layouts/base.njk',

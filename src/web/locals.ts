@@ -6,6 +6,8 @@ import type { SiteInfo } from '../lib/page-meta.js';
 import { readSettings, type SiteSettings } from '../lib/site-settings.js';
 import type { Column } from '../store/columns.js';
 import type { PageLink } from '../store/pages.js';
+import { MODE_COOKIE, SIZE_COOKIE } from '../site/prefs.js';
+import { readCookie } from './cookies.js';
 import type { Deps } from './deps.js';
 
 export type SiteLocals = {
@@ -22,7 +24,7 @@ export function siteLocals({ store, now, config }: Deps, logo: string) {
   // Everything below changes only with a write to the database (by any process) or a scheduled article coming
   // due (lastChangeAt moves): two cheap checks per request instead of counting every article.
   let memo: { key: string; locals: SiteLocals } | undefined;
-  return (_req: Request, res: Response, next: NextFunction) => {
+  return (req: Request, res: Response, next: NextFunction) => {
     const at = now();
     // Every public page shows the whole site's latest state (navigation, footer, lists), so the time anything
     // changed is each page's Last-Modified; with the ETag of its body, crawlers re-fetch only what changed.
@@ -44,9 +46,17 @@ export function siteLocals({ store, now, config }: Deps, logo: string) {
         },
       };
     }
-    Object.assign(res.locals, memo.locals);
+    Object.assign(res.locals, memo.locals, { display: displayPrefs(req), currentPath: req.originalUrl });
     next();
   };
+}
+
+export type DisplayPrefs = { elder: boolean; size: 's' | 'm' | 'l' };
+
+/** The reader's display preferences (长者模式, font size), from cookies set by /prefs. */
+function displayPrefs(req: Request): DisplayPrefs {
+  const size = readCookie(req, SIZE_COOKIE);
+  return { elder: readCookie(req, MODE_COOKIE) === 'elder', size: size === 's' || size === 'l' ? size : 'm' };
 }
 
 /** The locals set above, typed, for handlers that need the column tree. */

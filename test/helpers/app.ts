@@ -9,6 +9,7 @@ import { parseHTML } from 'linkedom';
 import { createApp } from '../../src/app.js';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import { seedSampleContent } from '../../src/content/seed-sample.js';
+import { viewCounter } from '../../src/content/view-counter.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openDb, type Db } from '../../src/db/open.js';
 import { createStore, type Store } from '../../src/store/store.js';
@@ -21,6 +22,7 @@ export const NOW = new Date('2026-03-01T02:00:00.000Z');
 
 export type TestApp = {
   url: string;
+  views: ReturnType<typeof viewCounter>;
   db: Db;
   store: Store;
   dataDir: string;
@@ -62,7 +64,9 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
   if (options.sample) seedSampleContent(store, new Date('2026-01-10T00:00:00.000Z'));
   const now = options.now ?? NOW;
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SITE_URL: SITE_URL, ...options.env });
-  const app = createApp({ config, store, now: () => options.clock?.() ?? now });
+  const views = viewCounter(store);
+  t.after(() => views.stop());
+  const app = createApp({ config, store, now: () => options.clock?.() ?? now, views });
   const server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   t.after(() => new Promise((resolve) => server.close(resolve)));
@@ -70,6 +74,7 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
   const get = (pathname: string, init?: RequestInit) => fetch(url + pathname, { redirect: 'manual', ...init });
   return {
     url,
+    views,
     db,
     store,
     dataDir,

@@ -94,7 +94,8 @@ describe('login and sessions', () => {
     const { createStore } = await import('../../src/store/store.js');
     const db = openDb(app.dataDir);
     t.after(() => db.close());
-    const restarted = createApp({ config: loadConfig({ NODE_ENV: 'test', DATA_DIR: app.dataDir }), store: createStore(db), now: () => now });
+    const store = createStore(db);
+    const restarted = createApp({ config: loadConfig({ NODE_ENV: 'test', DATA_DIR: app.dataDir }), store, now: () => now, views: app.views });
     const server = restarted.listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     t.after(() => new Promise((resolve) => server.close(resolve)));

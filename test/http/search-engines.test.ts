@@ -54,7 +54,7 @@ describe('robots.txt and sitemaps', () => {
     const app = await startApp(t);
     const res = await app.get('/robots.txt');
     assert.equal(res.headers.get('content-type'), 'text/plain; charset=utf-8');
-    assert.equal(await res.text(), `User-agent: *\nDisallow: /admin/\nDisallow: /search\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
+    assert.equal(await res.text(), `User-agent: *\nDisallow: /admin/\nDisallow: /search\nDisallow: /prefs\n\nSitemap: ${SITE_URL}/sitemap.xml\n`);
   });
 
   test('the index and its files are valid, absolute, and list only what readers can see', async (t) => {

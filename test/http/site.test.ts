@@ -149,7 +149,7 @@ describe('article page', () => {
     assert.equal(text(document, '.breadcrumb'), '当前位置： 首页 新闻中心 工作动态');
     assert.equal(document.querySelectorAll('h1').length, 1);
     assert.equal(text(document, 'h1'), SAMPLE_TITLE);
-    assert.equal(text(document, '.article-meta'), '来源：市中科协 时间：2026-01-09');
+    assert.equal(text(document, '.article-meta'), '来源：市中科协 时间：2026-01-09 浏览次数：0');
     assert.equal(document.querySelector('.article-meta time')?.getAttribute('datetime'), '2026-01-09T00:00:00+08:00');
     assert.equal(document.querySelectorAll('.article-body h2').length, 3);
     assert.equal(document.querySelectorAll('.article-body p').length, 11);
@@ -170,7 +170,7 @@ describe('article page', () => {
     seedArticle(app.db, { column: 'gzdt', title: '草稿', status: 'draft', publishedAt: '2026-01-02T04:00:00.000Z' });
     const newer = seedArticle(app.db, { column: 'gzdt', title: '较新', publishedAt: '2026-01-03T02:00:00.000Z' });
     const { document } = await app.page('/gzdt/202601/t20260102_' + middle.id + '.html');
-    assert.equal(text(document, '.article-meta'), '来源：市科协 作者：王芳 时间：2026-01-02 10:00');
+    assert.equal(text(document, '.article-meta'), '来源：市科协 作者：王芳 时间：2026-01-02 10:00 浏览次数：0');
     const links = [...document.querySelectorAll('.article-nav a[rel]')].map((a) => [a.getAttribute('rel'), a.textContent, a.getAttribute('href')]);
     assert.deepEqual(links, [
       ['prev', '较新', `/gzdt/202601/t20260103_${newer.id}.html`],

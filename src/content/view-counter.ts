@@ -1,0 +1,38 @@
+// 浏览次数 without a database write per view: views are counted in memory and added to the articles in one
+// transaction every few seconds (and when the server stops).
+import type { Store } from '../store/store.js';
+
+export type ViewCounter = {
+  /** Counts one view of an article. */
+  record: (articleId: number) => void;
+  /** Views counted but not yet written. */
+  pending: (articleId: number) => number;
+  /** Writes the counted views; returns how many articles were updated. */
+  flush: () => number;
+  stop: () => void;
+};
+
+export function viewCounter(store: Store, everyMs = 10_000): ViewCounter {
+  let counts = new Map<number, number>();
+  const flush = () => {
+    if (counts.size === 0) return 0;
+    const batch = counts;
+    counts = new Map();
+    store.articles.addViews(batch);
+    return batch.size;
+  };
+  const timer = setInterval(() => {
+    try {
+      flush();
+    } catch (err) {
+      console.error('Writing view counts failed:', err); // the counts of this batch are lost; the site goes on
+    }
+  }, everyMs);
+  timer.unref();
+  return {
+    record: (id) => void counts.set(id, (counts.get(id) ?? 0) + 1),
+    pending: (id) => counts.get(id) ?? 0,
+    flush,
+    stop: () => clearInterval(timer),
+  };
+}
