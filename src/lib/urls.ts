@@ -5,8 +5,13 @@ export type ArticleRef = { id: number; columnSlug: string; publishedAt: string }
 
 export const columnPath = (slug: string) => `/${slug}/`;
 
+/**
+ * A column's list, page by page: /gzdt/, then /gzdt/index_1.html for page 2, index_2.html for page 3 — the
+ * numbering of the government CMSes sites move from (so their indexed links keep working) and plain paths, so a
+ * static copy of the site serves every page.
+ */
 export const columnPagePath = (slug: string, page: number) =>
-  page <= 1 ? columnPath(slug) : `${columnPath(slug)}?page=${page}`;
+  page <= 1 ? columnPath(slug) : `${columnPath(slug)}index_${page - 1}.html`;
 
 /** /gzdt/202601/t20260109_42.html — the convention of Chinese government CMSes, kept so old links survive a move. */
 export function articlePath({ id, columnSlug, publishedAt }: ArticleRef): string {

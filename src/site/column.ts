@@ -21,17 +21,26 @@ const listQuery = z.object({
     .optional(),
 });
 
-/** 工作动态 at /gzdt/, its later pages at /gzdt/?page=2; a parent column (新闻中心) lists everything under it. */
+/**
+ * 工作动态 at /gzdt/, its later pages at /gzdt/index_1.html (page 2) and on; a parent column (新闻中心) lists
+ * everything under it. ?page=N (the jump box) and /gzdt/index.html redirect to the page's one address.
+ */
 export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   const { columns, siteInfo } = siteContext(res);
   const column = columns.bySlug.get(String(req.params.column));
   if (!column?.isPublic) throw notFound('该栏目不存在或暂无内容。');
-  const query = listQuery.safeParse(req.query);
-  if (!query.success) throw badRequest('页码无效，请输入正确的页码。');
-  const requested = query.data.page ?? 1;
-  // One URL per page: ?page=1, ?page= and unknown parameters redirect to it; ?page=0 is simply out of range.
-  const canonical = columnPagePath(column.slug, requested);
-  if (requested >= 1 && req.originalUrl !== canonical) return res.redirect(301, canonical);
+  let requested: number;
+  if (req.params.n !== undefined) {
+    if (!/^[1-9]\d{0,8}$/.test(String(req.params.n))) throw notFound();
+    requested = Number(req.params.n) + 1;
+  } else {
+    const query = listQuery.safeParse(req.query);
+    if (!query.success) throw badRequest('页码无效，请输入正确的页码。');
+    requested = query.data.page ?? 1;
+    // ?page=1, ?page= and unknown parameters redirect to the page's address; ?page=0 is simply out of range.
+    const canonical = columnPagePath(column.slug, requested);
+    if (requested >= 1 && req.originalUrl !== canonical) return res.redirect(301, canonical);
+  }
   const at = now();
   const ids = publicSubtreeIds(column);
   const pagination = paginate(publicArticleCount(column), requested, PER_PAGE);
@@ -50,15 +59,10 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   });
 }
 
-/**
- * /gzdt -> /gzdt/ (keeping the page asked for), and the list URLs of government CMSes a site moves from:
- * /gzdt/index.html -> /gzdt/, /gzdt/index_1.html (their second page) -> /gzdt/?page=2.
- */
+/** /gzdt and /gzdt/index.html -> /gzdt/ (keeping a ?page= asked for, which /gzdt/ then resolves). */
 export function redirectToColumn(_deps: Deps, req: Request, res: Response) {
   const column = siteContext(res).columns.bySlug.get(String(req.params.column));
   if (!column?.isPublic) throw notFound();
-  const n = req.params.n === undefined ? undefined : /^\d{1,6}$/.test(String(req.params.n)) ? Number(req.params.n) : NaN;
-  if (Number.isNaN(n)) throw notFound();
   const query = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?')) : '';
-  res.redirect(301, n === undefined ? columnPath(column.slug) + query : columnPagePath(column.slug, n + 1));
+  res.redirect(301, columnPath(column.slug) + query);
 }

@@ -33,7 +33,7 @@ export function siteRoutes(deps: Deps): Router {
   r.get('/:column/', h(showColumn));
   r.get('/:column', h(redirectToColumn));
   r.get('/:column/index.html', h(redirectToColumn)); // list URLs of the CMS the site moves from
-  r.get('/:column/index_:n.html', h(redirectToColumn));
+  r.get('/:column/index_:n.html', h(showColumn)); // page n + 1
   r.get('/:column/rss.xml', h(sendFeed));
   r.get('/:column/:month/:file', h(showArticle)); // /gzdt/202601/t20260109_42.html
   return r;

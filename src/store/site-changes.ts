@@ -11,14 +11,15 @@ export function siteChangeStore(db: Db) {
       UNION ALL SELECT MAX(updated_at) FROM articles
       UNION ALL SELECT MAX(published_at) FROM articles WHERE published_at <= @now
     )`).pluck();
-  const total = db.prepare('SELECT total_changes()').pluck();
+  const version = db.prepare('SELECT version FROM content_version').pluck();
+  const due = db.prepare("SELECT MAX(published_at) FROM articles WHERE published_at <= @now").pluck();
   return {
     /** When anything readers can see last changed, as of `now`; undefined for an empty site. */
     lastChangeAt: (now: Date) => (last.get({ now: now.toISOString() }) as string | null) ?? undefined,
     /**
-     * A value that changes with every write to the database, by this connection (total_changes) or any other
-     * (data_version): with lastChangeAt, a cheap key for what was computed from the data.
+     * Changes whenever what readers see may have changed: a write to anything public (by any process: the content
+     * version kept by triggers) or a scheduled article coming due. Two indexed lookups: cheap on every request.
      */
-    writeVersion: () => `${db.pragma('data_version', { simple: true })}:${total.get()}`,
+    contentKey: (now: Date) => `${version.get()}|${due.get({ now: now.toISOString() }) ?? ''}`,
   };
 }

@@ -21,8 +21,8 @@ export type SiteLocals = {
 };
 
 export function siteLocals({ store, now, config }: Deps, logo: string) {
-  // Everything below changes only with a write to the database (by any process) or a scheduled article coming
-  // due (lastChangeAt moves): two cheap checks per request instead of counting every article.
+  // Everything below changes only with the content key (a public change by any process, or a scheduled article
+  // coming due): a cheap check per request instead of counting every article.
   let memo: { key: string; locals: SiteLocals } | undefined;
   return (req: Request, res: Response, next: NextFunction) => {
     const at = now();
@@ -30,7 +30,7 @@ export function siteLocals({ store, now, config }: Deps, logo: string) {
     // changed is each page's Last-Modified; with the ETag of its body, crawlers re-fetch only what changed.
     const changedAt = store.siteChanges.lastChangeAt(at);
     if (changedAt) res.set('Last-Modified', new Date(changedAt).toUTCString());
-    const key = `${store.siteChanges.writeVersion()}|${changedAt}`;
+    const key = store.siteChanges.contentKey(at);
     if (memo?.key !== key) {
       const { settings, invalid } = readSettings(store.settings.getAll());
       if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);

@@ -20,7 +20,7 @@ const PAGES: [string, string, number][] = [
   ['home', '/', 200],
   ['news-centre', '/xwzx/', 200],
   ['column', '/gzdt/', 200],
-  ['column-page-2', '/gzdt/?page=2', 200],
+  ['column-page-2', '/gzdt/index_1.html', 200],
   ['article', ARTICLE, 200],
   ['search', `/search?q=${encodeURIComponent('科普')}`, 200],
   ['page', '/wzsm.html', 200],
@@ -221,5 +221,10 @@ test('keyboard, focus, zoom and the phone navigation', async (t) => {
   const plain = await noScript.newPage();
   await plain.goto(app.url);
   assert.equal(await plain.locator('#main-nav-list').isVisible(), true);
+  // The page jump box is a plain form.
+  await plain.goto(`${app.url}/gzdt/`);
+  await plain.fill('#jump-page', '2');
+  await Promise.all([plain.waitForURL(`${app.url}/gzdt/index_1.html`), plain.click('.pagination-jump button')]);
+  assert.equal(await plain.locator('.pagination .current').textContent(), '第2页');
   await noScript.close();
 });

@@ -152,7 +152,7 @@ describe('page metadata', () => {
   test('every page type: lang, unique title and description, canonical, Open Graph, government-site tags', async (t) => {
     const app = await startApp(t, { sample: true });
     setSettings(app.db, { siteCode: '3704000001' });
-    const pages = ['/', '/xwzx/', '/gzdt/', '/gzdt/?page=2', '/gzdt/202601/t20260109_1.html', '/lxwm.html', '/wzsm.html', '/wzdt.html'];
+    const pages = ['/', '/xwzx/', '/gzdt/', '/gzdt/index_1.html', '/gzdt/202601/t20260109_1.html', '/lxwm.html', '/wzsm.html', '/wzdt.html'];
     const titles = new Set<string>();
     const descriptions = new Set<string>();
     for (const pathname of pages) {

@@ -90,12 +90,12 @@ describe('news centre and column lists', () => {
 
     const nav = first.document.querySelector('.pagination')!;
     assert.deepEqual(texts(nav as unknown as Document, '.disabled'), ['首页', '上一页']);
-    assert.equal(nav.querySelector('a[rel="next"]')?.getAttribute('href'), '/gzdt/?page=2');
-    assert.equal([...nav.querySelectorAll('a')].find((a) => a.textContent === '尾页')?.getAttribute('href'), '/gzdt/?page=2');
+    assert.equal(nav.querySelector('a[rel="next"]')?.getAttribute('href'), '/gzdt/index_1.html');
+    assert.equal([...nav.querySelectorAll('a')].find((a) => a.textContent === '尾页')?.getAttribute('href'), '/gzdt/index_1.html');
     assert.equal(nav.querySelector('form')?.getAttribute('action'), '/gzdt/');
     assert.equal(nav.querySelector('input[name="page"]')?.getAttribute('max'), '2');
 
-    const second = await app.page('/gzdt/?page=2');
+    const second = await app.page('/gzdt/index_1.html');
     assert.equal(second.res.status, 200);
     assert.equal(text(second.document, 'title'), '工作动态（第2页） - 枣庄市科学技术协会');
     assert.equal(second.document.querySelectorAll('.article-list li').length, 5);
@@ -105,23 +105,27 @@ describe('news centre and column lists', () => {
   });
 
   const edges: [string, number, string?][] = [
-    ['/gzdt/?page=3', 404],
+    ['/gzdt/index_2.html', 404],
+    ['/gzdt/index_0.html', 404],
+    ['/gzdt/index_01.html', 404],
+    ['/gzdt/index_x.html', 404],
+    ['/gzdt/index_999999.html', 404],
+    ['/gzdt/?page=3', 301, '/gzdt/index_2.html'],
     ['/gzdt/?page=0', 404],
-    ['/gzdt/?page=999999', 404],
-    ['/gzdt/?page=9999999', 404],
     ['/gzdt/?page=1', 301, '/gzdt/'],
     ['/gzdt/?page=', 301, '/gzdt/'],
-    ['/gzdt/?page=02', 301, '/gzdt/?page=2'],
-    ['/gzdt/?page=2&from=home', 301, '/gzdt/?page=2'],
+    ['/gzdt/?page=2', 301, '/gzdt/index_1.html'],
+    ['/gzdt/?page=02', 301, '/gzdt/index_1.html'],
+    ['/gzdt/?page=2&from=home', 301, '/gzdt/index_1.html'],
+    ['/gzdt/index_1.html?from=home', 301, '/gzdt/index_1.html'],
     ['/gzdt', 301, '/gzdt/'],
     ['/gzdt/?page=abc', 400],
     ['/gzdt/?page=-1', 400],
     ['/gzdt/?page=1.5', 400],
     ['/gzdt/?page=1&page=2', 301, '/gzdt/'],
-    ['/gzdt/?page=2&page=2', 301, '/gzdt/?page=2'],
+    ['/gzdt/?page=2&page=2', 301, '/gzdt/index_1.html'],
     ['/GZDT/?page=2', 301, '/gzdt/?page=2'],
     ['/gzdt/index.html', 301, '/gzdt/'],
-    ['/gzdt/index_1.html', 301, '/gzdt/?page=2'],
     ['/gzdt?page=2', 301, '/gzdt/?page=2'],
     ['/gzdt/?page[x]=1', 301, '/gzdt/'],
     ['/gzdt/?utm_source=weixin', 301, '/gzdt/'],

@@ -36,7 +36,8 @@ describe('urls', () => {
   for (const [file, id] of files) test(`${file} -> ${id}`, () => assert.equal(articleIdFromFile(file), id));
   test('page 1 of a column is the column itself', () => {
     assert.equal(columnPagePath('gzdt', 1), '/gzdt/');
-    assert.equal(columnPagePath('gzdt', 3), '/gzdt/?page=3');
+    assert.equal(columnPagePath('gzdt', 2), '/gzdt/index_1.html');
+    assert.equal(columnPagePath('gzdt', 3), '/gzdt/index_2.html');
   });
   test('the police filing link queries the number', () => {
     assert.equal(policeFilingUrl('鲁公网安备37040202000123号'), 'https://beian.mps.gov.cn/#/query/webSearch?code=37040202000123');
