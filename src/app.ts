@@ -1,4 +1,5 @@
 import path from 'node:path';
+import http, { type RequestListener, type Server } from 'node:http';
 import express from 'express';
 import { projectRoot } from './config.js';
 import { adminRoutes } from './admin/routes.js';
@@ -9,15 +10,28 @@ import { loadAssets } from './web/assets.js';
 import type { Deps } from './web/deps.js';
 import { errorHandler, routeNotFound } from './web/error-handler.js';
 import { siteLocals } from './web/locals.js';
+import { pageCache, type PageCache } from './web/page-cache.js';
 import { securityHeaders } from './web/security.js';
 import { setUpViews } from './web/views.js';
 
 const viewsDir = path.join(projectRoot, 'views');
 const publicDir = path.join(projectRoot, 'public');
 
-/** The whole site as an Express app; it never listens, so tests and main.ts wire it the same way. */
-export function createApp(deps: Deps): express.Express {
+export type Site = {
+  app: express.Express;
+  /** The request listener to serve with: finished public pages from memory, everything else through `app`. */
+  listener: RequestListener;
+  pageCache: PageCache;
+};
+
+/** The whole site; it never listens itself, so tests and main.ts serve it the same way (see `serve`). */
+export function createApp(deps: Deps): Site {
   const app = express();
+  const cache = pageCache({
+    maxBytes: deps.config.pageCacheBytes,
+    contentKey: () => deps.store.siteChanges.contentKey(deps.now()),
+    views: deps.views,
+  });
   const assets = loadAssets(publicDir);
   app.disable('x-powered-by');
   app.set('trust proxy', deps.config.trustProxy);
@@ -30,8 +44,16 @@ export function createApp(deps: Deps): express.Express {
   app.get('/uploads/:year/:month/:file', sendUpload(deps));
   app.use(siteLocals(deps, assets.url('img/share.png')));
   app.use('/admin', adminRoutes(deps));
+  app.use(cache.keep);
   app.use(siteRoutes(deps));
   app.use(routeNotFound);
   app.use(errorHandler(viewsDir, deps));
-  return app;
+  return { app, listener: cache.listener(app), pageCache: cache };
+}
+
+/** An HTTP server for the site, listening on `port` (0: any free one). */
+export function serve(site: Site, port: number, host?: string): Server {
+  const server = http.createServer(site.listener);
+  server.listen(port, host);
+  return server;
 }

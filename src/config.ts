@@ -27,6 +27,10 @@ const Env = z.object({
     .refine((value) => value === undefined || isSiteUrl(value), 'must be an http(s) address without path, query or fragment, like https://www.zzkx.gov.cn'),
   BAIDU_PUSH_ENDPOINT: z.string().trim().default('http://data.zz.baidu.com/urls')
     .refine((value) => /^https?:\/\/[^\s/]+(?:\/\S*)?$/.test(value), 'must be an http(s) address'),
+  PAGE_CACHE_MB: z.string().default('64').transform(Number)
+    .pipe(z.number('must be a whole number').int('must be a whole number').min(0, 'must be 0 (off) or more').max(4096, 'must be at most 4096')),
+  WEB_CONCURRENCY: z.string().default('1').transform(Number)
+    .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32')),
   DEMO_CONTENT: z.enum(['true', 'false'], 'must be true or false').default('true'),
   MAX_UPLOAD_MB: z.string().default('20').transform(Number)
     .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200')),
@@ -51,6 +55,10 @@ export type Config = Readonly<{
   /** The public address of the site, without a trailing slash: canonical URLs, sitemaps and feeds use it. */
   siteUrl: string;
   baiduPushEndpoint: string;
+  /** Memory for finished public pages (0 turns the page cache off). */
+  pageCacheBytes: number;
+  /** Processes serving the site (node:cluster), sharing the port and the database. */
+  workers: number;
 }>;
 
 export class ConfigError extends Error {}
@@ -77,7 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const { PORT, DATA_DIR, NODE_ENV, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, TRUST_PROXY, MAX_UPLOAD_MB, DEMO_CONTENT,
-    SITE_URL, BAIDU_PUSH_ENDPOINT } = result.data;
+    SITE_URL, BAIDU_PUSH_ENDPOINT, PAGE_CACHE_MB, WEB_CONCURRENCY } = result.data;
   return Object.freeze({
     port: PORT,
     dataDir: path.resolve(DATA_DIR),
@@ -90,5 +98,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     demoContent: DEMO_CONTENT === 'true',
     siteUrl: (SITE_URL ?? `http://localhost:${PORT}`).replace(/\/+$/, ''),
     baiduPushEndpoint: BAIDU_PUSH_ENDPOINT,
+    pageCacheBytes: PAGE_CACHE_MB * 1024 * 1024,
+    workers: WEB_CONCURRENCY,
   });
 }

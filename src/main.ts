@@ -1,6 +1,7 @@
-// Start-up only: read the config, open the site's database, listen.
+// Start-up only: read the config, open the site's database, serve it, in one process or WEB_CONCURRENCY workers.
+import cluster from 'node:cluster';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
+import { createApp, serve } from './app.js';
 import { runCli } from './cli/run.js';
 import { startBaiduPush } from './content/baidu-push.js';
 import { viewCounter } from './content/view-counter.js';
@@ -8,27 +9,49 @@ import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
 
 await runCli(async (config) => {
-  const { db, store } = await openSite(config, console.log);
+  if (config.workers > 1 && cluster.isPrimary) {
+    // The primary prepares the database once (migrations, sample site, first administrator), then forks the workers.
+    const { db } = await openSite(config, console.log);
+    db.close();
+    for (let i = 0; i < config.workers; i++) cluster.fork({ KX_BACKGROUND_JOBS: i === 0 ? '1' : '0' });
+    cluster.on('exit', (worker, code, signal) => {
+      if (!stopping) console.error(`Worker ${worker.process.pid} ended (${signal ?? code}).`);
+      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+    });
+    let stopping = false;
+    const stop = () => {
+      stopping = true;
+      for (const worker of Object.values(cluster.workers ?? {})) worker?.kill('SIGTERM');
+    };
+    process.once('SIGTERM', stop);
+    process.once('SIGINT', stop);
+    return;
+  }
+  const { db, store } = await openSite(config, cluster.isWorker ? () => {} : console.log);
   const now = () => new Date();
-  const housekeeping = startHousekeeping(store, now);
-  const baiduPush = startBaiduPush({ store, config, now });
+  // Background jobs run in one process only (the only one, or the first worker).
+  const jobs = !cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1'
+    ? [startHousekeeping(store, now), startBaiduPush({ store, config, now })]
+    : [];
   const views = viewCounter(store);
-  const app = createApp({ config, store, now, views });
-  const server = app.listen(config.port, (err?: Error) => {
-    if (err) {
-      console.error(`Cannot listen on port ${config.port}: ${err.message}`);
-      process.exit(1);
-    }
+  const server = serve(createApp({ config, store, now, views }), config.port);
+  server.on('error', (err) => {
+    console.error(`Cannot listen on port ${config.port}: ${err.message}`);
+    process.exit(1);
+  });
+  server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
-    console.log(`Serving ${config.dataDir} on http://localhost:${port}/`);
+    if (!cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1') {
+      console.log(`Serving ${config.dataDir} on http://localhost:${port}/${config.workers > 1 ? ` with ${config.workers} workers` : ''}`);
+    }
   });
   const stop = () => {
-    clearInterval(housekeeping);
-    clearInterval(baiduPush);
+    jobs.forEach(clearInterval);
     server.close(() => {
       views.stop();
       views.flush();
       db.close();
+      process.exit(0);
     });
   };
   process.once('SIGTERM', stop);

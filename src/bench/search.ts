@@ -5,7 +5,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { parseArgs } from 'node:util';
-import { createApp } from '../app.js';
+import { createApp, serve } from '../app.js';
 import { runCli } from '../cli/run.js';
 import { openSite } from '../open-site.js';
 import { viewCounter } from '../content/view-counter.js';
@@ -32,8 +32,8 @@ await runCli(async (config) => {
   const runs = Number(values.runs);
   const { db, store } = await openSite(config, () => {});
   const views = viewCounter(store);
-  const app = createApp({ config: { ...config, env: 'production' }, store, now: () => new Date(), views });
-  const server = app.listen(0, '127.0.0.1');
+  const site = createApp({ config: { ...config, env: 'production' }, store, now: () => new Date(), views });
+  const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/search?q=`;
   const articles = store.articles.countAllPublished(new Date());

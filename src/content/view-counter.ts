@@ -9,16 +9,20 @@ export type ViewCounter = {
   pending: (articleId: number) => number;
   /** Writes the counted views; returns how many articles were updated. */
   flush: () => number;
+  /** Calls `listener` with the ids whose counts were just written. */
+  onFlush: (listener: (articleIds: number[]) => void) => void;
   stop: () => void;
 };
 
 export function viewCounter(store: Store, everyMs = 10_000): ViewCounter {
   let counts = new Map<number, number>();
+  const listeners: ((articleIds: number[]) => void)[] = [];
   const flush = () => {
     if (counts.size === 0) return 0;
     const batch = counts;
     counts = new Map();
     store.articles.addViews(batch);
+    for (const listener of listeners) listener([...batch.keys()]);
     return batch.size;
   };
   const timer = setInterval(() => {
@@ -33,6 +37,7 @@ export function viewCounter(store: Store, everyMs = 10_000): ViewCounter {
     record: (id) => void counts.set(id, (counts.get(id) ?? 0) + 1),
     pending: (id) => counts.get(id) ?? 0,
     flush,
+    onFlush: (listener) => void listeners.push(listener),
     stop: () => clearInterval(timer),
   };
 }

@@ -1,14 +1,13 @@
 import type { Request, Response } from 'express';
 import QRCode from 'qrcode';
 import { lineage } from '../lib/columns.js';
+import { CRAWLER_UA } from '../lib/crawlers.js';
 import { articleMeta } from '../lib/page-meta.js';
 import { articleIdFromFile, articlePath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
 import { cachePublicPage } from './cache.js';
-
-const CRAWLER = /bot|spider|crawl|slurp|baiduspider|curl|wget|python-requests|headless/i;
 
 export async function showArticle({ store, now, views, config }: Deps, req: Request, res: Response) {
   const id = articleIdFromFile(String(req.params.file));
@@ -25,7 +24,8 @@ export async function showArticle({ store, now, views, config }: Deps, req: Requ
   const trail = lineage(column);
   // Readers' views are counted (crawlers' and HEAD requests are not), in memory and written in batches. The page
   // shows the count as last written, so it stays the same (and cacheable, with a stable ETag) between batches.
-  if (req.method === 'GET' && !CRAWLER.test(req.get('user-agent') ?? '')) views.record(article.id);
+  if (req.method === 'GET' && !CRAWLER_UA.test(req.get('user-agent') ?? '')) views.record(article.id);
+  res.locals.articleId = article.id; // a cached copy of this page still counts views
   const url = `${config.siteUrl}${canonical}`;
   cachePublicPage(res);
   res.render('site/article.njk', {

@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { TestContext } from 'node:test';
 import { parseHTML } from 'linkedom';
-import { createApp } from '../../src/app.js';
+import { createApp, serve, type Site } from '../../src/app.js';
 import { loadConfig, projectRoot } from '../../src/config.js';
 import { seedSampleContent } from '../../src/content/seed-sample.js';
 import { viewCounter } from '../../src/content/view-counter.js';
@@ -22,6 +22,7 @@ export const NOW = new Date('2026-03-01T02:00:00.000Z');
 
 export type TestApp = {
   url: string;
+  site: Site;
   views: ReturnType<typeof viewCounter>;
   db: Db;
   store: Store;
@@ -66,14 +67,15 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SITE_URL: SITE_URL, ...options.env });
   const views = viewCounter(store);
   t.after(() => views.stop());
-  const app = createApp({ config, store, now: () => options.clock?.() ?? now, views });
-  const server = app.listen(0, '127.0.0.1');
+  const site = createApp({ config, store, now: () => options.clock?.() ?? now, views });
+  const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   t.after(() => new Promise((resolve) => server.close(resolve)));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const get = (pathname: string, init?: RequestInit) => fetch(url + pathname, { redirect: 'manual', ...init });
   return {
     url,
+    site,
     views,
     db,
     store,

@@ -1,7 +1,7 @@
 // Admin accounts, sessions, login throttling, roles and CSRF, through the real forms.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { createApp } from '../../src/app.js';
+import { createApp, serve } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import { startApp, text } from '../helpers/app.js';
 import { Client, createUser, logIn, PASSWORD } from '../helpers/admin.js';
@@ -96,7 +96,7 @@ describe('login and sessions', () => {
     t.after(() => db.close());
     const store = createStore(db);
     const restarted = createApp({ config: loadConfig({ NODE_ENV: 'test', DATA_DIR: app.dataDir }), store, now: () => now, views: app.views });
-    const server = restarted.listen(0, '127.0.0.1');
+    const server = serve(restarted, 0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     t.after(() => new Promise((resolve) => server.close(resolve)));
     const port = (server.address() as import('node:net').AddressInfo).port;

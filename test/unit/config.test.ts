@@ -7,7 +7,7 @@ test('defaults', () => {
   assert.deepEqual(loadConfig({}), {
     port: 3000, dataDir: path.resolve('data'), env: 'development', adminUser: 'admin', adminPassword: undefined,
     sessionIdleMinutes: 60, trustProxy: false, maxUploadBytes: 20 * 1024 * 1024, demoContent: true,
-    siteUrl: 'http://localhost:3000', baiduPushEndpoint: 'http://data.zz.baidu.com/urls',
+    siteUrl: 'http://localhost:3000', baiduPushEndpoint: 'http://data.zz.baidu.com/urls', pageCacheBytes: 64 * 1024 * 1024, workers: 1,
   });
 });
 
@@ -19,7 +19,7 @@ test('values are read and an empty variable counts as unset', () => {
   }), {
     port: 8080, dataDir: '/srv/site', env: 'production', adminUser: 'root', adminPassword: 'secret123456',
     sessionIdleMinutes: 30, trustProxy: 1, maxUploadBytes: 50 * 1024 * 1024, demoContent: false,
-    siteUrl: 'https://www.zzkx.gov.cn', baiduPushEndpoint: 'http://127.0.0.1:9999/urls',
+    siteUrl: 'https://www.zzkx.gov.cn', baiduPushEndpoint: 'http://127.0.0.1:9999/urls', pageCacheBytes: 64 * 1024 * 1024, workers: 1,
   });
   assert.equal(loadConfig({ PORT: '' }).port, 3000);
   assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
