@@ -57,13 +57,17 @@ export function articleStore(db: Db) {
     JOIN columns c ON c.id = a.column_id
     LEFT JOIN users u ON u.id = a.reviewed_by
     WHERE a.id = @id AND ${PUBLIC}`);
+  // The page's ids are found in the list index alone (migrations/0006), however deep the page; only its rows are read.
   const listInColumns = db.prepare(`
     SELECT ${LIST_FIELDS}
     FROM articles a
     JOIN columns c ON c.id = a.column_id
-    WHERE ${IN_COLUMNS} AND ${PUBLIC}
-    ${NEWEST_FIRST}
-    LIMIT @limit OFFSET @offset`);
+    WHERE a.id IN (
+      SELECT a.id FROM articles a
+      WHERE ${IN_COLUMNS} AND ${PUBLIC}
+      ${NEWEST_FIRST}
+      LIMIT @limit OFFSET @offset)
+    ${NEWEST_FIRST}`);
   const countsByColumn = db.prepare(`
     SELECT a.column_id AS columnId, COUNT(*) AS count
     FROM articles a
