@@ -22,6 +22,8 @@ export type Site = {
   /** The request listener to serve with: finished public pages from memory, everything else through `app`. */
   listener: RequestListener;
   pageCache: PageCache;
+  /** The fingerprinted URL of every file under public/. */
+  assetUrls: () => string[];
 };
 
 /** The whole site; it never listens itself, so tests and main.ts serve it the same way (see `serve`). */
@@ -48,7 +50,7 @@ export function createApp(deps: Deps): Site {
   app.use(siteRoutes(deps));
   app.use(routeNotFound);
   app.use(errorHandler(viewsDir, deps));
-  return { app, listener: cache.listener(app), pageCache: cache };
+  return { app, listener: cache.listener(app), pageCache: cache, assetUrls: () => assets.files().map(assets.url) };
 }
 
 /** An HTTP server for the site, listening on `port` (0: any free one). */

@@ -40,6 +40,9 @@ export const absoluteLinks = (html: string, siteUrl: string) => html.replace(/\b
 
 export const SITEMAP_URLS_PER_FILE = 50_000;
 
+/** The news sitemap lists the articles of the last two days. */
+export const newsSitemapSince = (now: Date) => new Date(now.getTime() - 2 * 24 * 60 * 60 * 1000).toISOString();
+
 /**
  * Paths of the sitemap files: the pages, the articles in files of at most SITEMAP_URLS_PER_FILE URLs, and the news
  * sitemap. A sitemap must list at least one URL, so files that would be empty are left out.

@@ -3,12 +3,11 @@
 import type { Request, Response } from 'express';
 import { flattenTree } from '../lib/columns.js';
 import { isoBeijing } from '../lib/dates.js';
-import { columnPath, pagePath, SITEMAP_URLS_PER_FILE, sitemapFiles } from '../lib/urls.js';
+import { columnPath, newsSitemapSince, pagePath, SITEMAP_URLS_PER_FILE, sitemapFiles } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
 
-const NEWS_DAYS = 2;
 const NEWS_MAX = 1000;
 
 const sendXml = (res: Response, template: string, data: object) => {
@@ -18,8 +17,7 @@ const sendXml = (res: Response, template: string, data: object) => {
 
 const later = (a: string, b: string) => (a > b ? a : b);
 
-const newsSince = (at: Date) => new Date(at.getTime() - NEWS_DAYS * 24 * 60 * 60 * 1000).toISOString();
-const listNews = (store: Deps['store'], at: Date) => store.articles.listForSitemap(at, NEWS_MAX, 0, newsSince(at));
+const listNews = (store: Deps['store'], at: Date) => store.articles.listForSitemap(at, NEWS_MAX, 0, newsSitemapSince(at));
 
 export function sendSitemapIndex({ store, now }: Deps, _req: Request, res: Response) {
   const at = now();

@@ -37,6 +37,9 @@ export function uploadStore(db: Db) {
     UPDATE uploads SET article_id = @articleId
     WHERE file_name IN (SELECT value FROM json_each(@fileNames))
       AND (article_id = @articleId OR (article_id IS NULL AND uploaded_by = @userId))`);
+  const ofPublic = db.prepare(`
+    SELECT u.file_name FROM uploads u JOIN articles a ON a.id = u.article_id
+    WHERE a.status = 'published' AND a.deleted_at IS NULL AND a.published_at <= ?`).pluck();
   const detach = db.prepare(`
     UPDATE uploads SET article_id = NULL
     WHERE article_id = @articleId AND kind = 'attachment' AND id IN (SELECT value FROM json_each(@ids))`);
@@ -47,6 +50,8 @@ export function uploadStore(db: Db) {
     listForArticle: (articleId: number, kind: Upload['kind']) => forArticle.all(articleId, kind) as Upload[],
     linkToArticle: (ids: number[], articleId: number, userId: number) =>
       link.run({ ids: JSON.stringify(ids), articleId, userId }).changes,
+    /** File names of the uploads of articles readers can see at `now`. */
+    listPublicFileNames: (now: Date) => ofPublic.all(now.toISOString()) as string[],
     /** Links the images an article shows (by file name, from its body and cover), on the same terms. */
     linkFilesToArticle: (fileNames: string[], articleId: number, userId: number) =>
       linkFiles.run({ fileNames: JSON.stringify(fileNames), articleId, userId }).changes,

@@ -15,6 +15,8 @@ export type Assets = {
   serve: RequestHandler;
   /** Serves a file under public/ at its plain name (favicon.ico, which browsers ask for at the root). */
   serveRoot: (file: string) => RequestHandler;
+  /** Every file under public/ (for a static copy of the site). */
+  files: () => string[];
 };
 
 export function loadAssets(publicDir: string): Assets {
@@ -42,6 +44,7 @@ export function loadAssets(publicDir: string): Assets {
       const current = hashes.get(file) === match![2];
       send(file, current ? 'public, max-age=31536000, immutable' : 'public, max-age=300')(req, res, next);
     },
+    files: () => [...hashes.keys()],
     serveRoot: (file) => {
       if (!hashes.has(file)) throw new Error(`No asset public/${file}`);
       return send(file, 'public, max-age=86400');
