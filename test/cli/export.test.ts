@@ -21,7 +21,8 @@ function runExport(dataDir: string, dir: string) {
     cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir, SITE_URL, ADMIN_PASSWORD: 'first-admin-pass-1' }, encoding: 'utf8', timeout: 60_000,
   });
   assert.equal(result.status, 0, result.stderr);
-  return /(\d+) files written, (\d+) unchanged, (\d+) removed/.exec(result.stdout)!.slice(1).map(Number);
+  const [, written, unchanged, removed] = /(\d+) files written, (\d+) unchanged, (\d+) removed/.exec(result.stdout)!.map(Number);
+  return [written!, unchanged!, removed!] as const;
 }
 
 /** A plain static file server, as a CDN or nginx would serve the export: /gzdt/ is gzdt/index.html. */
