@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
-import QRCode from 'qrcode';
 import { lineage } from '../lib/columns.js';
 import { CRAWLER_UA } from '../lib/crawlers.js';
+import { qrSvg } from '../lib/qr-code.js';
 import { articleMeta } from '../lib/page-meta.js';
 import { articleIdFromFile, articlePath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
@@ -38,6 +38,6 @@ export async function showArticle({ store, now, views, config }: Deps, req: Requ
     meta: articleMeta(siteInfo, article, trail),
     viewCount: article.viewCount,
     shareUrl: url,
-    qrSvg: await QRCode.toString(url, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' }),
+    qrSvg: await qrSvg(url),
   });
 }

@@ -127,6 +127,7 @@ export function searchStore(db: Db, manyMatches = MANY_MATCHES) {
     JOIN columns c ON c.id = a.column_id
     WHERE a.id IN (SELECT value FROM json_each(@ids))`);
   const clear = db.prepare('DELETE FROM articles_search');
+  const bump = db.prepare('UPDATE content_version SET version = version + 1');
   const fill = db.prepare(`
     INSERT INTO articles_search (rowid, title_pairs, title_chars, body_pairs, body_chars)
     SELECT id, search_pairs(title), search_chars(title), search_pairs(search_text(body_md)), search_chars(search_text(body_md))
@@ -162,7 +163,9 @@ export function searchStore(db: Db, manyMatches = MANY_MATCHES) {
     /** Rebuilds the whole index from the articles (npm run reindex); returns the number of articles indexed. */
     rebuild: () => db.transaction(() => {
       clear.run();
-      return fill.run().changes;
+      const count = fill.run().changes;
+      bump.run(); // cached search pages were made from the old index
+      return count;
     })(),
   };
 }

@@ -1,4 +1,4 @@
-// Finished public pages (HTML, feeds, sitemaps) kept in memory with their gzip and brotli forms, and answered by the
+// Finished public pages (HTML, search results, feeds, sitemaps) kept in memory with their gzip and brotli forms, and answered by the
 // HTTP server's own request listener before a request reaches Express: no routing, rendering, compression or SQL
 // beyond one cheap check that the content has not changed (the content key, which every process sharing the
 // database sees move). Bounded by bytes, least recently used first out.
@@ -33,7 +33,8 @@ export type PageCache = {
   stats: () => { entries: number; bytes: number; hits: number; misses: number };
 };
 
-const CACHEABLE_PATH = /^\/(?!admin(?:\/|$)|uploads\/|assets\/|search|prefs|healthz)/;
+// Search result pages too: popular queries repeat, and the memory bound keeps rare ones from crowding the cache.
+const CACHEABLE_PATH = /^\/(?!admin(?:\/|$)|uploads\/|assets\/|prefs|healthz)/;
 
 /** The part of a request that decides its page: address and the reader's display preferences (cookies). */
 function keyOf(url: string, cookie: string | undefined): string {
