@@ -1,15 +1,17 @@
 // npm run bench -- [--sizes 1000,100000] [--duration 5] [--repeat 1] [--workers 1,2]
 // Speed of the real app against 127.0.0.1 with wrk, next to two baselines measured in the same run (N: a bare
-// node:http server, E: a minimal Express 5 app, each sending a fixed buffer of the article page's size). Generates
-// the archives it needs into bench-data/ (kept between runs), prints a table and writes bench-results/latest.json.
+// node:http server, E: a minimal Express 5 app, each sending a fixed buffer of the article page's size), and, where
+// nginx is installed, behind src/deploy/nginx.conf. Generates the archives it needs into bench-data/ (kept between
+// runs), prints a table and writes bench-results/latest.json.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { projectRoot } from '../config.js';
-import { columnPagePath } from '../lib/urls.js';
-import { articlePath } from '../lib/urls.js';
+import { NGINX, startNginx } from '../deploy/nginx.js';
+import { articlePath, columnPagePath } from '../lib/urls.js';
 
 const { values } = parseArgs({
   options: {
@@ -79,9 +81,9 @@ function peakMemoryMb(pid: number): number {
   }));
 }
 
-async function stop(child: ChildProcess) {
+async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  child.kill(signal);
   await exited;
 }
 
@@ -97,7 +99,7 @@ function archive(size: number): string {
   return dir;
 }
 
-const report: Record<string, unknown> = { date: new Date().toISOString(), duration, repeat, cpus: (await import('node:os')).cpus().length };
+const report: Record<string, unknown> = { date: new Date().toISOString(), duration, repeat, cpus: os.cpus().length };
 const rows: Record<string, unknown>[] = [];
 
 for (const size of sizes) {
@@ -132,6 +134,10 @@ for (const size of sizes) {
   const N = baselines.node!.rps;
   const E = baselines.express!.rps;
   console.log(`\n${size} articles (article page ${articleBytes} bytes): N ${N.toFixed(0)} req/s, E ${E.toFixed(0)} req/s`);
+  const record = (label: string, row: { size: number; workers: number; page: string; encoding: string }, r: Result) => {
+    rows.push({ ...row, ...r, vsN: r.rps / N, vsE: r.rps / E });
+    console.log(`  ${label} ${row.page.padEnd(24)} ${row.encoding.padEnd(8)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ×N ${(r.rps / N).toFixed(2)}  ×E ${(r.rps / E).toFixed(2)}`);
+  };
 
   for (const workers of workerCounts) {
     const app = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers) });
@@ -140,20 +146,34 @@ for (const size of sizes) {
     for (const [, url] of targets) await fetch(base + url);
     for (const [name, url] of targets) {
       for (const [encoding, headers] of [['plain', {}], ['gzip, br', ENCODED]] as const) {
-        const r = measure(base + url, headers);
-        rows.push({ size, workers, page: name, encoding, ...r, vsN: r.rps / N, vsE: r.rps / E });
-        console.log(`  ${workers}w ${name.padEnd(17)} ${encoding.padEnd(8)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ×N ${(r.rps / N).toFixed(2)}  ×E ${(r.rps / E).toFixed(2)}`);
+        record(`${workers}w`, { size, workers, page: name, encoding }, measure(base + url, headers));
       }
     }
     rows.push({ size, workers, page: 'startup', ms: app.ms, peakMemoryMb: peakMemoryMb(app.child.pid!) });
     console.log(`  ${workers}w start-up ${app.ms.toFixed(0)} ms, peak memory ${peakMemoryMb(app.child.pid!).toFixed(0)} MB per process`);
     await stop(app.child);
   }
+  // The public pages through nginx's micro-cache, the app behind it with the most workers measured.
+  if (fs.existsSync(NGINX) || !spawnSync(NGINX, ['-v']).error) {
+    const workers = Math.max(...workerCounts);
+    const app = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers), TRUST_PROXY: '1' });
+    const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-bench-nginx-'));
+    const proxy = await startNginx(`127.0.0.1:${app.port}`, prefix);
+    for (const [name, url] of targets.filter(([name]) => name !== 'sitemap' && name !== 'feed')) {
+      for (const [encoding, headers] of [['plain', {}], ['gzip, br', ENCODED]] as const) {
+        record(`nginx+${workers}w`, { size, workers, page: `nginx: ${name}`, encoding }, measure(proxy.url + url, headers));
+      }
+    }
+    await stop(proxy.child, 'SIGQUIT');
+    fs.rmSync(prefix, { recursive: true, force: true });
+    await stop(app.child);
+  } else {
+    console.log('  (nginx not installed: apt-get install -y nginx-light to measure the app behind it)');
+  }
+
   // An uncached render of an article, against E.
   const uncached = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', PAGE_CACHE_MB: '0' });
-  const r = measure(`http://127.0.0.1:${uncached.port}${articlePath(article)}`);
-  rows.push({ size, workers: 1, page: 'article, cache off', encoding: 'plain', ...r, vsN: r.rps / N, vsE: r.rps / E });
-  console.log(`  1w article, cache off        ${r.rps.toFixed(0).padStart(7)} req/s  ×E ${(r.rps / E).toFixed(2)}`);
+  record('1w', { size, workers: 1, page: 'article, cache off', encoding: 'plain' }, measure(`http://127.0.0.1:${uncached.port}${articlePath(article)}`));
   await stop(uncached.child);
   report[`baselines_${size}`] = baselines;
 }
