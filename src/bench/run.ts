@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import Database from 'better-sqlite3';
 import { projectRoot } from '../config.js';
-import { NGINX, startNginx } from '../deploy/nginx.js';
+import { NGINX, proxyConfig, startNginx } from '../deploy/nginx.js';
 import { articlePath, columnPagePath } from '../lib/urls.js';
 
 const { values } = parseArgs({
@@ -134,9 +134,10 @@ for (const size of sizes) {
   const N = baselines.node!.rps;
   const E = baselines.express!.rps;
   console.log(`\n${size} articles (article page ${articleBytes} bytes): N ${N.toFixed(0)} req/s, E ${E.toFixed(0)} req/s`);
-  const record = (label: string, row: { size: number; workers: number; page: string; encoding: string }, r: Result) => {
+  const record = (label: string, row: { size: number; workers: number; page: string; encoding: string }, r: Result): Result => {
     rows.push({ ...row, ...r, vsN: r.rps / N, vsE: r.rps / E });
     console.log(`  ${label} ${row.page.padEnd(24)} ${row.encoding.padEnd(8)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${r.p50.toFixed(2)} ms  p99 ${r.p99.toFixed(2)} ms  ×N ${(r.rps / N).toFixed(2)}  ×E ${(r.rps / E).toFixed(2)}`);
+    return r;
   };
 
   for (const workers of workerCounts) {
@@ -158,13 +159,26 @@ for (const size of sizes) {
     const workers = Math.max(...workerCounts);
     const app = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers), TRUST_PROXY: '1' });
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-bench-nginx-'));
-    const proxy = await startNginx(`127.0.0.1:${app.port}`, prefix);
+    const proxy = await startNginx(prefix, (listen) => proxyConfig(`127.0.0.1:${app.port}`, prefix, listen));
+    const proxied: Record<string, Result> = {};
     for (const [name, url] of targets.filter(([name]) => name !== 'sitemap' && name !== 'feed')) {
       for (const [encoding, headers] of [['plain', {}], ['gzip, br', ENCODED]] as const) {
-        record(`nginx+${workers}w`, { size, workers, page: `nginx: ${name}`, encoding }, measure(proxy.url + url, headers));
+        proxied[`${name} ${encoding}`] = record(`nginx+${workers}w`, { size, workers, page: `nginx: ${name}`, encoding }, measure(proxy.url + url, headers));
       }
     }
     await stop(proxy.child, 'SIGQUIT');
+    // The same nginx serving the article page as a static file: the ceiling for the proxied article.
+    fs.mkdirSync(path.join(prefix, 'static'));
+    fs.writeFileSync(path.join(prefix, 'static', 'article.html'), await (await fetch(`http://127.0.0.1:${app.port}${articlePath(article)}`)).text());
+    const files = await startNginx(prefix, (listen) => `worker_processes auto; pid ${prefix}/nginx.pid; error_log ${prefix}/error.log warn;
+      events { worker_connections 4096; }
+      http { access_log off; sendfile on; tcp_nopush on; keepalive_timeout 30s;
+        server { listen ${listen}; root ${prefix}/static; default_type text/html; } }`);
+    const file = measure(`${files.url}/article.html`);
+    const throughProxy = proxied['article plain']!.rps;
+    rows.push({ size, workers, page: 'nginx: static article file', encoding: 'plain', ...file, proxiedVsStatic: throughProxy / file.rps });
+    console.log(`  nginx static article file          ${file.rps.toFixed(0).padStart(7)} req/s; the proxied article is ×${(throughProxy / file.rps).toFixed(2)} of it`);
+    await stop(files.child, 'SIGQUIT');
     fs.rmSync(prefix, { recursive: true, force: true });
     await stop(app.child);
   } else {

@@ -1,5 +1,5 @@
-// The reverse-proxy configuration in nginx.conf, filled in and started in front of an app; used by the benchmark and
-// the proxy test (a site fills in the same placeholders by hand, see README).
+// nginx started for the benchmark and the proxy test: the reverse-proxy configuration in nginx.conf filled in for an
+// app (a site fills in the same placeholders by hand, see README), or any other configuration.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
@@ -18,25 +18,29 @@ function freePort(): Promise<number> {
   });
 }
 
-/**
- * Writes nginx.conf into `prefix` (nginx's cache and pid directory) with the app at `upstream` (host:port), starts
- * nginx on a free local port and resolves once it answers.
- */
-export async function startNginx(upstream: string, prefix: string): Promise<{ child: ChildProcess; url: string; file: string }> {
-  const port = await freePort();
-  const config = fs.readFileSync(path.join(projectRoot, 'src', 'deploy', 'nginx.conf'), 'utf8')
+/** nginx.conf with the app at `upstream` (host:port), nginx's cache and pid files in `prefix`, listening on `listen`. */
+export function proxyConfig(upstream: string, prefix: string, listen: string): string {
+  return fs.readFileSync(path.join(projectRoot, 'src', 'deploy', 'nginx.conf'), 'utf8')
     .replaceAll('{{PREFIX}}', prefix)
     .replaceAll('{{UPSTREAM}}', upstream)
-    .replaceAll('{{LISTEN}}', `127.0.0.1:${port}`)
+    .replaceAll('{{LISTEN}}', listen)
     .replaceAll('{{SERVER_NAME}}', 'localhost');
+}
+
+/**
+ * Writes the configuration made by `config` for a free local port into `prefix` (nginx's working directory), starts
+ * nginx with it and resolves once it answers.
+ */
+export async function startNginx(prefix: string, config: (listen: string) => string): Promise<{ child: ChildProcess; url: string; file: string }> {
+  const port = await freePort();
   fs.chmodSync(prefix, 0o777); // nginx's workers run as an unprivileged user
   const file = path.join(prefix, 'nginx.conf');
-  fs.writeFileSync(file, config);
+  fs.writeFileSync(file, config(`127.0.0.1:${port}`));
   const child = spawn(NGINX, ['-c', file, '-p', prefix, '-g', 'daemon off;'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
-      await fetch(`${url}/healthz`);
+      await fetch(url);
       return { child, url, file };
     } catch (err) {
       if (i > 100) throw err;

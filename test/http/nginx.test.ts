@@ -5,14 +5,15 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import http from 'node:http';
 import { test } from 'node:test';
-import { NGINX, startNginx } from '../../src/deploy/nginx.js';
+import { NGINX, proxyConfig, startNginx } from '../../src/deploy/nginx.js';
 import { startApp, tempDir } from '../helpers/app.js';
 
 const ARTICLE = '/gzdt/202601/t20260109_1.html';
 
 test('nginx in front: nginx -t passes, pages are micro-cached, a publication shows once the cache time runs out', async (t) => {
   const app = await startApp(t, { sample: true });
-  const nginx = await startNginx(new URL(app.url).host, tempDir(t));
+  const prefix = tempDir(t);
+  const nginx = await startNginx(prefix, (listen) => proxyConfig(new URL(app.url).host, prefix, listen));
   t.after(() => void nginx.child.kill('SIGQUIT'));
   execFileSync(NGINX, ['-t', '-q', '-c', nginx.file], { stdio: 'pipe' });
   const proxy = nginx.url;
