@@ -1,5 +1,5 @@
 // Sitemaps for search engines: an index, the pages (home, columns, single pages), the articles in files of at most
-// 50,000 URLs, and a news sitemap of the last two days' articles. Only what readers can see is listed.
+// SITEMAP_URLS_PER_FILE URLs, and a news sitemap of the last two days' articles. Only what readers can see is listed.
 import type { Request, Response } from 'express';
 import { flattenTree } from '../lib/columns.js';
 import { isoBeijing } from '../lib/dates.js';
