@@ -157,7 +157,9 @@ export function pageCache(options: { maxBytes: number; contentKey: () => string;
           bodies: [
             identity,
             zlib.gzipSync(identity, { level: 9 }),
-            zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 9 } }),
+            // Quality 6: 2 % larger than 9 on an article page but four times quicker, and a 1.4 MB sitemap needs 6 MB
+            // of working memory instead of 34 MB.
+            zlib.brotliCompressSync(identity, { params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 6 } }),
           ],
           etag: `"${createHash('sha1').update(identity).digest('base64url')}"`,
           lastModified: Date.parse(String(res.getHeader('Last-Modified') ?? '')) || 0,
