@@ -1,6 +1,6 @@
 // nginx started for the benchmark and the proxy test: the reverse-proxy configuration in nginx.conf filled in for an
 // app (a site fills in the same placeholders by hand, see README), or any other configuration.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
@@ -28,20 +28,21 @@ export function proxyConfig(upstream: string, prefix: string, listen: string): s
 }
 
 /**
- * Writes the configuration made by `config` for a free local port into `prefix` (nginx's working directory), starts
- * nginx with it and resolves once it answers.
+ * Writes the configuration made by `config` for a free local port into `prefix` (nginx's working directory), checks
+ * it with `nginx -t` (which throws with nginx's message), starts nginx with it and resolves once it answers.
  */
-export async function startNginx(prefix: string, config: (listen: string) => string): Promise<{ child: ChildProcess; url: string; file: string }> {
+export async function startNginx(prefix: string, config: (listen: string) => string): Promise<{ child: ChildProcess; url: string }> {
   const port = await freePort();
   fs.chmodSync(prefix, 0o777); // nginx's workers run as an unprivileged user
   const file = path.join(prefix, 'nginx.conf');
   fs.writeFileSync(file, config(`127.0.0.1:${port}`));
+  execFileSync(NGINX, ['-t', '-q', '-c', file, '-p', prefix], { stdio: 'pipe' });
   const child = spawn(NGINX, ['-c', file, '-p', prefix, '-g', 'daemon off;'], { stdio: 'ignore' });
   const url = `http://127.0.0.1:${port}`;
   for (let i = 0; ; i++) {
     try {
       await fetch(url);
-      return { child, url, file };
+      return { child, url };
     } catch (err) {
       if (i > 100) throw err;
       await new Promise((resolve) => setTimeout(resolve, 50)); // nginx is starting
