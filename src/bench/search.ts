@@ -32,7 +32,8 @@ await runCli(async (config) => {
   const runs = Number(values.runs);
   const { db, store } = await openSite(config, () => {});
   const views = viewCounter(store);
-  const site = createApp({ config: { ...config, env: 'production' }, store, now: () => new Date(), views });
+  // The page cache is off: every request is a real search, not a stored page.
+  const site = createApp({ config: { ...config, env: 'production', pageCacheBytes: 0 }, store, now: () => new Date(), views });
   const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/search?q=`;

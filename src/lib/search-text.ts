@@ -77,11 +77,21 @@ export function matchAll(terms: SearchTerm[], columns: 'all' | 'title'): string 
   return terms.map((t) => `(${t.match(columns)})`).join(' AND ');
 }
 
-export function matchPhrase(terms: SearchTerm[], columns: 'all' | 'title'): string | undefined {
+function matchPhrase(terms: SearchTerm[], columns: 'all' | 'title'): string | undefined {
   if (terms.length < 2) return undefined;
   // The terms as one run of text: Chinese terms joined directly (科技 工作者 → 科技工作者), others by a space.
   const joined = terms.reduce((text, term) => text + (HAN.test(text.at(-1) ?? '') && HAN.test(term.text[0]!) ? '' : ' ') + term.text, '');
   return `{${columns === 'title' ? 'title_pairs' : 'title_pairs body_pairs'}} : ${quote(bigramTokens(joined))}`;
+}
+
+/**
+ * The ranking tiers of a query, best first: the terms as one phrase in the title, all of them in the title, the
+ * phrase anywhere, all of them anywhere (titles only: the first two; one term: its title, then anywhere). Each
+ * tier's matches are a subset of the last's.
+ */
+export function rankTiers(terms: SearchTerm[], titleOnly: boolean): string[] {
+  const scopes = titleOnly ? (['title'] as const) : (['title', 'all'] as const);
+  return scopes.flatMap((scope) => [matchPhrase(terms, scope), matchAll(terms, scope)].filter((q): q is string => q !== undefined));
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };

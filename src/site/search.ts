@@ -6,7 +6,7 @@ import { beijingToIso } from '../lib/dates.js';
 import { plainText } from '../lib/markdown.js';
 import { searchMeta } from '../lib/page-meta.js';
 import { paginate } from '../lib/pagination.js';
-import { highlight, matchAll, matchPhrase, parseQuery } from '../lib/search-text.js';
+import { highlight, parseQuery, rankTiers } from '../lib/search-text.js';
 import type { Deps } from '../web/deps.js';
 import { badRequest, notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
@@ -61,8 +61,7 @@ export function showSearch({ store, now }: Deps, req: Request, res: Response) {
   if (terms.length === 0) return res.render('site/search.njk', { ...view, asked: query.q !== '', total: 0, results: [] });
 
   const search = {
-    match: matchAll(terms, titleOnly ? 'title' : 'all'),
-    phrase: matchPhrase(terms, titleOnly ? 'title' : 'all'),
+    tiers: rankTiers(terms, titleOnly),
     columnIds: column ? publicSubtreeIds(column) : undefined,
     from: dayStart(query.from),
     to: dayStart(query.to, 1),

@@ -61,12 +61,17 @@ describe('what search finds', () => {
 
   test('titles weigh more than bodies; an exact phrase beats scattered words; sort by date on request', async (t) => {
     const { app } = await corpus(t);
+    seedArticle(app.db, { column: 'gzdt', title: '年度总结', body: `${'科普'.repeat(20)}。`, publishedAt: day(9) });
+    seedArticle(app.db, { column: 'gzdt', title: '科技馆志愿工作者招募', body: '欢迎报名。', publishedAt: day(10) });
+    seedArticle(app.db, { column: 'gzdt', title: '志愿服务总结', body: '感谢科技工作者。', publishedAt: day(11) });
     const relevance = await search(app, { q: '科普' });
-    assert.equal(relevance.titles[0], '科普大篷车走进乡村', 'the title match first');
+    assert.deepEqual(relevance.titles.slice(0, 2), ['科普大篷车走进乡村', '年度总结'],
+      'the title match first, then the body that is most about it');
     const phrase = await search(app, { q: '科技 工作者' });
-    assert.deepEqual(phrase.titles, ['表彰优秀科技工作者', '关于工作安排的说明']);
+    assert.deepEqual(phrase.titles, ['表彰优秀科技工作者', '科技馆志愿工作者招募', '志愿服务总结', '关于工作安排的说明'],
+      'the phrase in a title, both words in a title, the phrase in a body, both words in a body');
     const byDate = await search(app, { q: '科普', sort: 'date' });
-    assert.deepEqual(byDate.titles, ['市科协召开工作会议', '校园科技馆引入AI导览', '科普大篷车走进乡村']);
+    assert.deepEqual(byDate.titles, ['年度总结', '市科协召开工作会议', '校园科技馆引入AI导览', '科普大篷车走进乡村']);
   });
 
   test('among equal matches the newer comes first, with or without filters', async (t) => {
@@ -190,12 +195,12 @@ test('ranking in the index alone (for queries with very many matches) gives exac
   seedArticle(app.db, { column: 'gzdt', title: '科普讲座草稿', status: 'draft' });
   seedArticle(app.db, { column: 'gzdt', title: '科普讲座定时', publishedAt: new Date(NOW.getTime() + 3600_000).toISOString() });
   const { searchStore } = await import('../../src/store/search.js');
-  const { matchAll, matchPhrase, parseQuery } = await import('../../src/lib/search-text.js');
+  const { parseQuery, rankTiers } = await import('../../src/lib/search-text.js');
   const inIndex = searchStore(app.db, 0);
   const joined = searchStore(app.db, Number.MAX_SAFE_INTEGER);
   for (const q of ['科普', '讲座', '科普 讲座', '工作', '科']) {
     const terms = parseQuery(q);
-    const query = { match: matchAll(terms, 'all'), phrase: matchPhrase(terms, 'all'), sort: 'relevance' as const, now: NOW };
+    const query = { tiers: rankTiers(terms, false), sort: 'relevance' as const, now: NOW };
     for (const [limit, offset] of [[10, 0], [10, 10], [10, 30], [5, 3]] as const) {
       const a = inIndex.search(query, limit, offset);
       const b = joined.search(query, limit, offset);
