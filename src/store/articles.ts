@@ -73,19 +73,23 @@ export function articleStore(db: Db) {
     FROM articles a
     WHERE ${PUBLIC}
     GROUP BY a.column_id`);
-  // 上一篇 is the newer neighbour (the row above in a newest-first list), 下一篇 the older one.
+  // 上一篇 is the newer neighbour (the row above in a newest-first list), 下一篇 the older one. Each starts from the
+  // article in its column's index (the `+` keeps the publish-time bound of the newer one from being where the
+  // walk starts); anything older than a public article is due already.
   const newer = db.prepare(`
     SELECT ${LIST_FIELDS}
-    FROM articles a
+    FROM articles a INDEXED BY articles_in_column
     JOIN columns c ON c.id = a.column_id
-    WHERE a.column_id = @columnId AND ${PUBLIC} AND (a.published_at, a.id) > (@publishedAt, @id)
+    WHERE a.column_id = @columnId AND a.status = 'published' AND a.deleted_at IS NULL AND +a.published_at <= @now
+      AND (a.published_at, a.id) > (@publishedAt, @id)
     ORDER BY a.published_at ASC, a.id ASC
     LIMIT 1`);
   const older = db.prepare(`
     SELECT ${LIST_FIELDS}
-    FROM articles a
+    FROM articles a INDEXED BY articles_in_column
     JOIN columns c ON c.id = a.column_id
-    WHERE a.column_id = @columnId AND ${PUBLIC} AND (a.published_at, a.id) < (@publishedAt, @id)
+    WHERE a.column_id = @columnId AND a.status = 'published' AND a.deleted_at IS NULL
+      AND (a.published_at, a.id) < (@publishedAt, @id)
     ${NEWEST_FIRST}
     LIMIT 1`);
   const sitemap = db.prepare(`

@@ -1,7 +1,7 @@
 // The public reading path against the real app on the sample site: home, news centre, columns, articles, pages.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { startApp, text, texts } from '../helpers/app.js';
+import { NOW, startApp, text, texts } from '../helpers/app.js';
 import { seedArticle, seedColumn } from '../helpers/seed.js';
 
 const SAMPLE_TITLE = '【经验交流】市中科协:三向发力擘画服务新篇 科技赋能区域发展实践';
@@ -173,6 +173,9 @@ describe('article page', () => {
     seedArticle(app.db, { column: 'tzgg', title: '别的栏目', publishedAt: '2026-01-02T03:00:00.000Z' });
     seedArticle(app.db, { column: 'gzdt', title: '草稿', status: 'draft', publishedAt: '2026-01-02T04:00:00.000Z' });
     const newer = seedArticle(app.db, { column: 'gzdt', title: '较新', publishedAt: '2026-01-03T02:00:00.000Z' });
+    seedArticle(app.db, { column: 'gzdt', title: '定时发布', publishedAt: new Date(NOW.getTime() + 3600_000).toISOString() });
+    const newest = await app.page('/gzdt/202601/t20260103_' + newer.id + '.html');
+    assert.equal(text(newest.document, '.article-nav p:first-child'), '上一篇：没有了', 'a scheduled article is not a neighbour yet');
     const { document } = await app.page('/gzdt/202601/t20260102_' + middle.id + '.html');
     assert.equal(text(document, '.article-meta'), '来源：市科协 作者：王芳 时间：2026-01-02 10:00 浏览次数：0');
     const links = [...document.querySelectorAll('.article-nav a[rel]')].map((a) => [a.getAttribute('rel'), a.textContent, a.getAttribute('href')]);
