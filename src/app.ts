@@ -31,7 +31,7 @@ export function createApp(deps: Deps): Site {
   const app = express();
   const cache = pageCache({
     maxBytes: deps.config.pageCacheBytes,
-    contentKey: () => deps.store.siteChanges.contentKey(deps.now()),
+    contentKey: () => deps.store.siteChanges.state(deps.now()).key,
     views: deps.views,
   });
   const assets = loadAssets(publicDir);

@@ -24,7 +24,7 @@ export function sendFeed({ store, now, config }: Deps, req: Request, res: Respon
     description: column?.description || site.siteDescription || site.siteName,
     link: column ? `/${column.slug}/` : '/',
     self: column ? columnFeedPath(column.slug) : '/rss.xml',
-    lastBuildDate: rfc822Beijing(store.siteChanges.lastChangeAt(at) ?? at.toISOString()),
+    lastBuildDate: rfc822Beijing(store.siteChanges.state(at).lastChangeAt ?? at.toISOString()),
     items,
   });
 }

@@ -21,7 +21,7 @@ const listNews = (store: Deps['store'], at: Date) => store.articles.listForSitem
 
 export function sendSitemapIndex({ store, now }: Deps, _req: Request, res: Response) {
   const at = now();
-  const lastChange = store.siteChanges.lastChangeAt(at) ?? at.toISOString();
+  const lastChange = store.siteChanges.state(at).lastChangeAt ?? at.toISOString();
   const files = sitemapFiles(store.articles.countAllPublished(at), listNews(store, at).length);
   sendXml(res, 'feeds/sitemap-index.xml.njk', { files: files.map((path) => ({ path, lastmod: isoBeijing(lastChange) })) });
 }
@@ -29,7 +29,7 @@ export function sendSitemapIndex({ store, now }: Deps, _req: Request, res: Respo
 export function sendPagesSitemap({ store, now }: Deps, _req: Request, res: Response) {
   const at = now();
   const latest = store.articles.latestPublishedByColumn(at);
-  const lastChange = store.siteChanges.lastChangeAt(at) ?? at.toISOString();
+  const lastChange = store.siteChanges.state(at).lastChangeAt ?? at.toISOString();
   const urls = [
     { path: '/', lastmod: lastChange },
     ...flattenTree(siteContext(res).columns.roots)

@@ -1,5 +1,15 @@
 import type { Db } from '../db/open.js';
 
+export type SiteState = {
+  /**
+   * Changes whenever what readers see may have changed: a write to anything public (by any process: the content
+   * version kept by triggers) or a scheduled article coming due.
+   */
+  key: string;
+  /** When anything readers can see last changed; undefined for an empty site. */
+  lastChangeAt: string | undefined;
+};
+
 export function siteChangeStore(db: Db) {
   // Anything a public page shows: settings, columns, single pages, articles edited or changing status, and
   // scheduled articles that came due (their publish time passed without any row changing).
@@ -12,14 +22,29 @@ export function siteChangeStore(db: Db) {
       UNION ALL SELECT MAX(published_at) FROM articles WHERE published_at <= @now
     )`).pluck();
   const version = db.prepare('SELECT version FROM content_version').pluck();
-  const due = db.prepare("SELECT MAX(published_at) FROM articles WHERE published_at <= @now").pluck();
+  const due = db.prepare('SELECT MAX(published_at) FROM articles WHERE published_at <= @now').pluck();
+  const nextDue = db.prepare('SELECT MIN(published_at) FROM articles WHERE published_at > @now').pluck();
+
+  // Worked out again only when the version moves or the next scheduled article comes due: one indexed read of a
+  // one-row table per call otherwise, cheap enough for every request (also every page-cache hit).
+  let known: SiteState & { version: number; from: number; until: number } | undefined;
   return {
-    /** When anything readers can see last changed, as of `now`; undefined for an empty site. */
-    lastChangeAt: (now: Date) => (last.get({ now: now.toISOString() }) as string | null) ?? undefined,
-    /**
-     * Changes whenever what readers see may have changed: a write to anything public (by any process: the content
-     * version kept by triggers) or a scheduled article coming due. Two indexed lookups: cheap on every request.
-     */
-    contentKey: (now: Date) => `${version.get()}|${due.get({ now: now.toISOString() }) ?? ''}`,
+    /** What readers see, as of `now`. */
+    state: (now: Date): SiteState => {
+      const current = version.get() as number;
+      const at = now.getTime();
+      if (!known || known.version !== current || at < known.from || at >= known.until) {
+        const params = { now: now.toISOString() };
+        const next = nextDue.get(params) as string | null;
+        known = {
+          version: current,
+          from: at,
+          until: next ? Date.parse(next) : Infinity,
+          key: `${current}|${(due.get(params) as string | null) ?? ''}`,
+          lastChangeAt: (last.get(params) as string | null) ?? undefined,
+        };
+      }
+      return known;
+    },
   };
 }

@@ -28,9 +28,8 @@ export function siteLocals({ store, now, config }: Deps, logo: string) {
     const at = now();
     // Every public page shows the whole site's latest state (navigation, footer, lists), so the time anything
     // changed is each page's Last-Modified; with the ETag of its body, crawlers re-fetch only what changed.
-    const changedAt = store.siteChanges.lastChangeAt(at);
-    if (changedAt) res.set('Last-Modified', new Date(changedAt).toUTCString());
-    const key = store.siteChanges.contentKey(at);
+    const { key, lastChangeAt } = store.siteChanges.state(at);
+    if (lastChangeAt) res.set('Last-Modified', new Date(lastChangeAt).toUTCString());
     if (memo?.key !== key) {
       const { settings, invalid } = readSettings(store.settings.getAll());
       if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);
