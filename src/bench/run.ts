@@ -123,11 +123,14 @@ for (const size of sizes) {
 
   // Baselines, each in its own process, sending a buffer the size of this archive's article page.
   const probe = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' });
-  const articleBytes = Buffer.byteLength(await (await fetch(`http://127.0.0.1:${probe.port}${articlePath(article)}`)).text());
+  const page = await fetch(`http://127.0.0.1:${probe.port}${articlePath(article)}`);
+  const articleBytes = Buffer.byteLength(await page.text());
+  // Its headers as sent (those of each connection and the length aside), for the baselines to send too.
+  const headers = Object.fromEntries([...page.headers].filter(([name]) => !/^(date|connection|keep-alive|content-length|transfer-encoding)$/.test(name)));
   await stop(probe.child);
   const baselines: Record<string, Result> = {};
   for (const kind of ['node', 'express']) {
-    const server = await start(['src/bench/baseline.ts'], { BASELINE: kind, BODY_BYTES: String(articleBytes), PORT: '0' });
+    const server = await start(['src/bench/baseline.ts'], { BASELINE: kind, BODY_BYTES: String(articleBytes), HEADERS: JSON.stringify(headers), PORT: '0' });
     baselines[kind] = measure(`http://127.0.0.1:${server.port}/`);
     await stop(server.child);
   }
