@@ -83,19 +83,18 @@ describe('robots.txt and sitemaps', () => {
     assert.deepEqual(all(news.doc, 'news:language'), ['zh-cn']);
   });
 
-  test('more than 10,000 articles split into files of 10,000; an empty news sitemap is left out', async (t) => {
+  test('more than 1,000 articles split into files of 1,000; an empty news sitemap is left out', async (t) => {
     const app = await startApp(t);
     seedColumn(app.db, { slug: 'gzdt', name: '工作动态' });
     app.db.exec(`
-      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+      WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1001)
       INSERT INTO articles (column_id, title, status, published_at, created_at, updated_at)
       SELECT 1, '文章' || i, 'published', strftime('%Y-%m-%dT%H:%M:%fZ', '2020-01-01', '+' || i || ' minutes'), '2020-01-01T00:00:00.000Z', '2020-01-01T00:00:00.000Z'
       FROM n`);
     const index = await getXml(app, '/sitemap.xml');
     assert.deepEqual(all(index.doc, 'loc'), [`${SITE_URL}/sitemap-pages.xml`, `${SITE_URL}/sitemap-articles-1.xml`, `${SITE_URL}/sitemap-articles-2.xml`]);
     const first = await getXml(app, '/sitemap-articles-1.xml');
-    assert.equal(first.doc.getElementsByTagName('url').length, 10_000);
-    assert.ok(Buffer.byteLength(first.body) < 10 * 1024 * 1024);
+    assert.equal(first.doc.getElementsByTagName('url').length, 1_000);
     const second = await getXml(app, '/sitemap-articles-2.xml');
     assert.deepEqual(all(second.doc, 'loc'), [`${SITE_URL}/gzdt/202001/t20200101_1.html`], 'the oldest comes last');
     assert.equal((await app.get('/sitemap-articles-3.xml')).status, 404);
