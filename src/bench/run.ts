@@ -56,7 +56,7 @@ function measure(url: string, headers: Record<string, string> = {}): Result {
 
 function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number; ms: number }> {
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: projectRoot, env: { ...process.env, ...env } });
+  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (chunk) => {
@@ -99,6 +99,9 @@ function archive(size: number): string {
   return dir;
 }
 
+// The production app, as `npm start` runs it.
+if (spawnSync('npm', ['run', '-s', 'build'], { cwd: projectRoot, stdio: 'inherit' }).status !== 0) process.exit(1);
+
 const report: Record<string, unknown> = { date: new Date().toISOString(), duration, repeat, cpus: os.cpus().length };
 const rows: Record<string, unknown>[] = [];
 
@@ -122,7 +125,7 @@ for (const size of sizes) {
   ];
 
   // Baselines, each in its own process, sending a buffer the size of this archive's article page.
-  const probe = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' });
+  const probe = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' });
   const page = await fetch(`http://127.0.0.1:${probe.port}${articlePath(article)}`);
   const articleBytes = Buffer.byteLength(await page.text());
   // Its headers as sent (those of each connection and the length aside), for the baselines to send too.
@@ -130,7 +133,7 @@ for (const size of sizes) {
   await stop(probe.child);
   const baselines: Record<string, Result> = {};
   for (const kind of ['node', 'express']) {
-    const server = await start(['src/bench/baseline.ts'], { BASELINE: kind, BODY_BYTES: String(articleBytes), HEADERS: JSON.stringify(headers), PORT: '0' });
+    const server = await start(['dist/bench/baseline.js'], { BASELINE: kind, BODY_BYTES: String(articleBytes), HEADERS: JSON.stringify(headers), PORT: '0' });
     baselines[kind] = measure(`http://127.0.0.1:${server.port}/`);
     await stop(server.child);
   }
@@ -144,7 +147,7 @@ for (const size of sizes) {
   };
 
   for (const workers of workerCounts) {
-    const app = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers) });
+    const app = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers) });
     // Start-up to first answer, and the first answer of each page (which fills the cache).
     const base = `http://127.0.0.1:${app.port}`;
     for (const [, url] of targets) await fetch(base + url);
@@ -160,7 +163,7 @@ for (const size of sizes) {
   // The public pages through nginx's micro-cache, the app behind it with the most workers measured.
   if (fs.existsSync(NGINX) || !spawnSync(NGINX, ['-v']).error) {
     const workers = Math.max(...workerCounts);
-    const app = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers), TRUST_PROXY: '1' });
+    const app = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: String(workers), TRUST_PROXY: '1' });
     const prefix = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-bench-nginx-'));
     const proxy = await startNginx(prefix, (listen) => proxyConfig(`127.0.0.1:${app.port}`, prefix, listen));
     let throughProxy = NaN; // the plain article's requests/s
@@ -189,7 +192,7 @@ for (const size of sizes) {
   }
 
   // An uncached render of an article, against E.
-  const uncached = await start(['src/main.ts'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', PAGE_CACHE_MB: '0' });
+  const uncached = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', PAGE_CACHE_MB: '0' });
   record('1w', { size, workers: 1, page: 'article, cache off', encoding: 'plain' }, measure(`http://127.0.0.1:${uncached.port}${articlePath(article)}`));
   await stop(uncached.child);
   report[`baselines_${size}`] = baselines;

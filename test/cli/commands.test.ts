@@ -1,4 +1,5 @@
-// The commands a person runs: `npm start` (src/main.ts) and `npm run import` (src/cli/import.ts), as real processes.
+// The commands a person runs: `npm start` (built from src/main.ts), `npm run import` (src/cli/import.ts), … as real
+// processes.
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,10 +14,11 @@ const run = (script: string, args: string[], env: Record<string, string>) =>
     cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000,
   });
 
-/** Starts the server and resolves with its URL once it listens. */
+/** Runs `npm start` (a build, then the built server) and resolves with its URL once it listens. */
 function startServer(t: TestContext, env: Record<string, string>): Promise<string> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: projectRoot, env: { ...process.env, ...env } });
-  t.after(() => void child.kill('SIGTERM'));
+  // In a process group of its own, so that npm and the server it started end together.
+  const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...process.env, ...env }, detached: true });
+  t.after(() => void process.kill(-child.pid!, 'SIGTERM'));
   return new Promise((resolve, reject) => {
     let output = '';
     child.stdout.on('data', (chunk) => {
