@@ -191,10 +191,12 @@ for (const size of sizes) {
     console.log('  (nginx not installed: apt-get install -y nginx-light to measure the app behind it)');
   }
 
-  // An uncached render of an article, against E.
-  const uncached = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', PAGE_CACHE_MB: '0' });
-  record('1w', { size, workers: 1, page: 'article, cache off', encoding: 'plain' }, measure(`http://127.0.0.1:${uncached.port}${articlePath(article)}`));
-  await stop(uncached.child);
+  // An uncached render of an article, against E: where the app's own work is what limits, so workers show too.
+  for (const workers of workerCounts) {
+    const uncached = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', PAGE_CACHE_MB: '0', WEB_CONCURRENCY: String(workers) });
+    record(`${workers}w`, { size, workers, page: 'article, cache off', encoding: 'plain' }, measure(`http://127.0.0.1:${uncached.port}${articlePath(article)}`));
+    await stop(uncached.child);
+  }
   report[`baselines_${size}`] = baselines;
 }
 report.rows = rows;
@@ -206,6 +208,17 @@ if (sizes.length > 1) {
   for (const row of rows.filter((r) => r.size === large && r.workers === 1 && r.encoding === 'plain')) {
     const base = rows.find((r) => r.size === small && r.workers === 1 && r.encoding === 'plain' && r.page === row.page);
     if (base) console.log(`  ${String(row.page).padEnd(20)} ${((row.rps as number) / (base.rps as number)).toFixed(2)}`);
+  }
+}
+// Workers: each page's requests/s with the most workers over one, per size (plain).
+if (workerCounts.length > 1) {
+  const [one, most] = [Math.min(...workerCounts), Math.max(...workerCounts)];
+  for (const size of sizes) {
+    console.log(`\n${most} workers / ${one} (${size} articles, plain):`);
+    for (const row of rows.filter((r) => r.size === size && r.workers === most && r.encoding === 'plain' && !String(r.page).startsWith('nginx'))) {
+      const base = rows.find((r) => r.size === size && r.workers === one && r.encoding === 'plain' && r.page === row.page);
+      if (base) console.log(`  ${String(row.page).padEnd(20)} ${((row.rps as number) / (base.rps as number)).toFixed(2)}`);
+    }
   }
 }
 fs.mkdirSync(path.join(projectRoot, 'bench-results'), { recursive: true });
