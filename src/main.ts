@@ -8,6 +8,8 @@ import { viewCounter } from './content/view-counter.js';
 import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
 
+const SHUTDOWN_GRACE_MS = 10_000;
+
 await runCli(async (config) => {
   if (config.workers > 1 && cluster.isPrimary) {
     // The primary prepares the database once (migrations, sample site, first administrator), then forks the workers.
@@ -45,9 +47,15 @@ await runCli(async (config) => {
       console.log(`Serving ${config.dataDir} on http://localhost:${port}/${config.workers > 1 ? ` with ${config.workers} workers` : ''}`);
     }
   });
+  // SIGTERM / SIGINT: stop accepting, let requests in flight finish (a connection is closed as soon as it has no
+  // request left), then write the counted views and close the database cleanly (which checkpoints its WAL).
+  // Requests still running after SHUTDOWN_GRACE_MS are cut off.
   const stop = () => {
     jobs.forEach(clearInterval);
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
     server.close(() => {
+      clearInterval(idle);
       views.stop();
       views.flush();
       db.close();
