@@ -10,6 +10,7 @@ import { loadAssets } from './web/assets.js';
 import type { Deps } from './web/deps.js';
 import { errorHandler, routeNotFound } from './web/error-handler.js';
 import { siteLocals } from './web/locals.js';
+import { logRequests } from './web/log.js';
 import { pageCache, type PageCache } from './web/page-cache.js';
 import { securityHeaders } from './web/security.js';
 import { setUpViews } from './web/views.js';
@@ -39,7 +40,7 @@ export function createApp(deps: Deps): Site {
   app.set('trust proxy', deps.config.trustProxy);
   setUpViews(app, viewsDir, assets, deps.config.env !== 'production', deps.config.siteUrl);
 
-  app.use(securityHeaders());
+  app.use(securityHeaders({ https: deps.config.siteUrl.startsWith('https:') }));
   app.use('/assets', assets.serve);
   app.get('/favicon.ico', assets.serveRoot('favicon.ico'));
   app.get('/healthz', sendHealth(deps));
@@ -50,7 +51,8 @@ export function createApp(deps: Deps): Site {
   app.use(siteRoutes(deps));
   app.use(routeNotFound);
   app.use(errorHandler(viewsDir, deps));
-  return { app, listener: cache.listener(app), pageCache: cache, assetUrls: () => assets.files().map(assets.url) };
+  const listener = logRequests(deps.log, deps.config.trustProxy !== false, cache.listener(app));
+  return { app, listener, pageCache: cache, assetUrls: () => assets.files().map(assets.url) };
 }
 
 /** An HTTP server for the site, listening on `port` (0: any free one). */

@@ -32,6 +32,7 @@ const Env = z.object({
   WEB_CONCURRENCY: z.string().default('1').transform(Number)
     .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(32, 'must be at most 32')),
   DEMO_CONTENT: z.enum(['true', 'false'], 'must be true or false').default('true'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'silent'], 'must be fatal, error, warn, info, debug or silent').optional(),
   MAX_UPLOAD_MB: z.string().default('20').transform(Number)
     .pipe(z.number('must be a whole number').int('must be a whole number').min(1, 'must be at least 1').max(200, 'must be at most 200')),
 });
@@ -59,6 +60,8 @@ export type Config = Readonly<{
   pageCacheBytes: number;
   /** Processes serving the site (node:cluster), sharing the port and the database. */
   workers: number;
+  /** What the JSON log on standard output carries: info has a line per request. */
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
 }>;
 
 export class ConfigError extends Error {}
@@ -85,7 +88,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const { PORT, DATA_DIR, NODE_ENV, ADMIN_USER, ADMIN_PASSWORD, SESSION_IDLE_MINUTES, TRUST_PROXY, MAX_UPLOAD_MB, DEMO_CONTENT,
-    SITE_URL, BAIDU_PUSH_ENDPOINT, PAGE_CACHE_MB, WEB_CONCURRENCY } = result.data;
+    SITE_URL, BAIDU_PUSH_ENDPOINT, PAGE_CACHE_MB, WEB_CONCURRENCY, LOG_LEVEL } = result.data;
   return Object.freeze({
     port: PORT,
     dataDir: path.resolve(DATA_DIR),
@@ -100,5 +103,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     baiduPushEndpoint: BAIDU_PUSH_ENDPOINT,
     pageCacheBytes: PAGE_CACHE_MB * 1024 * 1024,
     workers: WEB_CONCURRENCY,
+    // Tests read their own lines when they need them.
+    logLevel: LOG_LEVEL ?? (NODE_ENV === 'test' ? 'silent' : 'info'),
   });
 }

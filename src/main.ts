@@ -7,18 +7,21 @@ import { startBaiduPush } from './content/baidu-push.js';
 import { viewCounter } from './content/view-counter.js';
 import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
+import { createLogger } from './web/log.js';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
 await runCli(async (config) => {
+  const log = createLogger(config);
+  const say = (line: string) => log.info(line);
   if (config.workers > 1 && cluster.isPrimary) {
     // The primary prepares the database once (migrations, sample site, first administrator), then forks the workers.
-    const { db } = await openSite(config, console.log);
+    const { db } = await openSite(config, say);
     db.close();
     for (let i = 0; i < config.workers; i++) cluster.fork({ KX_BACKGROUND_JOBS: i === 0 ? '1' : '0' });
     cluster.on('exit', (worker, code, signal) => {
-      if (!stopping) console.error(`Worker ${worker.process.pid} ended (${signal ?? code}).`);
-      if (Object.keys(cluster.workers ?? {}).length === 0) process.exit(0);
+      if (!stopping) log.error({ worker: worker.process.pid, code, signal }, 'worker ended');
+      if (Object.keys(cluster.workers ?? {}).length === 0) log.flush(() => process.exit(0));
     });
     let stopping = false;
     const stop = () => {
@@ -29,22 +32,22 @@ await runCli(async (config) => {
     process.once('SIGINT', stop);
     return;
   }
-  const { db, store } = await openSite(config, cluster.isWorker ? () => {} : console.log);
+  const { db, store } = await openSite(config, cluster.isWorker ? () => {} : say);
   const now = () => new Date();
   // Background jobs run in one process only (the only one, or the first worker).
   const jobs = !cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1'
     ? [startHousekeeping(store, now), startBaiduPush({ store, config, now })]
     : [];
   const views = viewCounter(store);
-  const server = serve(createApp({ config, store, now, views }), config.port);
+  const server = serve(createApp({ config, store, now, views, log }), config.port);
   server.on('error', (err) => {
-    console.error(`Cannot listen on port ${config.port}: ${err.message}`);
-    process.exit(1);
+    log.fatal(`Cannot listen on port ${config.port}: ${err.message}`);
+    log.flush(() => process.exit(1));
   });
   server.on('listening', () => {
     const { port } = server.address() as AddressInfo;
     if (!cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1') {
-      console.log(`Serving ${config.dataDir} on http://localhost:${port}/${config.workers > 1 ? ` with ${config.workers} workers` : ''}`);
+      say(`Serving ${config.dataDir} on http://localhost:${port}/${config.workers > 1 ? ` with ${config.workers} workers` : ''}`);
     }
   });
   // SIGTERM / SIGINT: stop accepting, let requests in flight finish (a connection is closed as soon as it has no
@@ -59,7 +62,7 @@ await runCli(async (config) => {
       views.stop();
       views.flush();
       db.close();
-      process.exit(0);
+      log.flush(() => process.exit(0));
     });
   };
   process.once('SIGTERM', stop);

@@ -9,6 +9,7 @@ import { createApp, serve } from '../app.js';
 import { runCli } from '../cli/run.js';
 import { openSite } from '../open-site.js';
 import { viewCounter } from '../content/view-counter.js';
+import { createLogger } from '../web/log.js';
 
 const QUERIES = ['量子', '无人机', '中医药', '碳达峰', '防汛', '人工智能', '院士专家工作站', '科技工作者', '全民科学素质',
   '乡村振兴', '青少年', '学会', '创新', '科普', '科技', '工作', '科', 'AI', '5G', '科普 创新'];
@@ -33,7 +34,7 @@ await runCli(async (config) => {
   const { db, store } = await openSite(config, () => {});
   const views = viewCounter(store);
   // The page cache is off: every request is a real search, not a stored page.
-  const site = createApp({ config: { ...config, env: 'production', pageCacheBytes: 0 }, store, now: () => new Date(), views });
+  const site = createApp({ config: { ...config, env: 'production', pageCacheBytes: 0 }, store, now: () => new Date(), views, log: createLogger({ logLevel: 'warn' }) });
   const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/search?q=`;

@@ -13,6 +13,7 @@ import { buildColumnTree, flattenTree, publicArticleCount } from '../lib/columns
 import { articlePath, columnFeedPath, columnPagePath, newsSitemapSince, pagePath, sitemapFiles } from '../lib/urls.js';
 import { openSite } from '../open-site.js';
 import { runCli } from './run.js';
+import { createLogger } from '../web/log.js';
 
 const MANIFEST = '.export-manifest.json';
 const PER_PAGE = 20;
@@ -30,7 +31,8 @@ await runCli(async (config) => {
   const dir = path.resolve(target);
   const { db, store } = await openSite(config, console.log);
   const views = viewCounter(store);
-  const site = createApp({ config: { ...config, env: 'production', pageCacheBytes: 0 }, store, now: () => new Date(), views });
+  // Its log shows only what went wrong (a page that failed), not a line per page written.
+  const site = createApp({ config: { ...config, env: 'production', pageCacheBytes: 0 }, store, now: () => new Date(), views, log: createLogger({ logLevel: 'warn' }) });
   const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,7 @@
 import type { Config } from '../config.js';
 import type { ViewCounter } from '../content/view-counter.js';
 import type { Store } from '../store/store.js';
+import type { Logger } from './log.js';
 
 /** What handlers are given: never the database itself, and a clock tests can fix. */
 export type Deps = {
@@ -8,4 +9,5 @@ export type Deps = {
   store: Store;
   now: () => Date;
   views: ViewCounter;
+  log: Logger;
 };

@@ -32,11 +32,11 @@ function settingsFor(res: Response, store: Store): SiteSettings {
   }
 }
 
-export function errorHandler(viewsDir: string, { store, config }: Deps): ErrorRequestHandler {
+export function errorHandler(viewsDir: string, { store, config, log }: Deps): ErrorRequestHandler {
   return (err, req, res, _next) => {
     const status = statusOf(err);
-    if (status >= 500) console.error(`${req.method} ${req.originalUrl} failed:`, err);
-    else if (config.env !== 'test') console.warn(`${status} ${req.method} ${req.originalUrl}`);
+    // The stack goes to the log only; the page names the request, so a reader's report can be found there.
+    if (status >= 500) log.error({ reqId: req.id, err, method: req.method, url: req.originalUrl }, 'request failed');
     if (res.headersSent) return void res.end();
     const message = err instanceof HttpError ? err.message : (MESSAGES[status] ?? MESSAGES[status < 500 ? 400 : 500]!);
     const template = fs.existsSync(path.join(viewsDir, 'errors', `${status}.njk`)) ? `errors/${status}.njk` : 'errors/error.njk';
@@ -47,7 +47,7 @@ export function errorHandler(viewsDir: string, { store, config }: Deps): ErrorRe
     const site = settingsFor(res, store);
     res.removeHeader('Last-Modified');
     const context = {
-      status, message, heading, site, nav: res.locals.nav ?? [], footerPages: res.locals.footerPages ?? [],
+      status, message, heading, site, requestId: req.id, nav: res.locals.nav ?? [], footerPages: res.locals.footerPages ?? [],
       display: res.locals.display ?? { elder: false, size: 'm' }, currentPath: req.originalUrl,
       meta: errorMeta({ settings: site, siteUrl: config.siteUrl, logo: '' }, heading),
       // Errors inside the admin keep the admin's frame (its menu needs a logged-in user).
@@ -55,7 +55,7 @@ export function errorHandler(viewsDir: string, { store, config }: Deps): ErrorRe
     };
     res.render(template, context, (renderError, html) => {
       if (renderError) {
-        console.error(`Rendering the ${status} page failed:`, renderError);
+        log.error({ reqId: req.id, err: renderError }, `rendering the ${status} page failed`);
         return void res.type('text/plain; charset=utf-8').send(`${status} ${message}`);
       }
       res.type('html').send(html);

@@ -20,7 +20,7 @@ export type SiteLocals = {
   footerPages: PageLink[];
 };
 
-export function siteLocals({ store, now, config }: Deps, logo: string) {
+export function siteLocals({ store, now, config, log }: Deps, logo: string) {
   // Everything below changes only with the content key (a public change by any process, or a scheduled article
   // coming due): a cheap check per request instead of counting every article.
   let memo: { key: string; locals: SiteLocals } | undefined;
@@ -32,7 +32,7 @@ export function siteLocals({ store, now, config }: Deps, logo: string) {
     if (lastChangeAt) res.set('Last-Modified', new Date(lastChangeAt).toUTCString());
     if (memo?.key !== key) {
       const { settings, invalid } = readSettings(store.settings.getAll());
-      if (invalid.length > 0) console.warn(`Ignoring invalid site settings: ${invalid.join(', ')}`);
+      if (invalid.length > 0) log.warn({ reqId: req.id, settings: invalid }, 'ignoring invalid site settings');
       const columns = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(at));
       memo = {
         key,

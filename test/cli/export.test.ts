@@ -12,6 +12,7 @@ import { loadConfig, projectRoot } from '../../src/config.js';
 import { viewCounter } from '../../src/content/view-counter.js';
 import { openDb } from '../../src/db/open.js';
 import { createStore } from '../../src/store/store.js';
+import { createLogger } from '../../src/web/log.js';
 import { tempDir } from '../helpers/app.js';
 
 const SITE_URL = 'https://kx.example.gov.cn';
@@ -55,7 +56,8 @@ test('the export serves every public page as the live app does, and re-runs writ
   const store = createStore(db);
   const views = viewCounter(store);
   t.after(() => views.stop());
-  const live = serve(createApp({ config: loadConfig({ DATA_DIR: dataDir, SITE_URL, NODE_ENV: 'production' }), store, now: () => new Date(), views }), 0, '127.0.0.1');
+  const config = loadConfig({ DATA_DIR: dataDir, SITE_URL, NODE_ENV: 'production', LOG_LEVEL: 'warn' });
+  const live = serve(createApp({ config, store, now: () => new Date(), views, log: createLogger(config) }), 0, '127.0.0.1');
   await new Promise((resolve) => live.once('listening', resolve));
   t.after(() => new Promise((resolve) => live.close(resolve)));
   const liveUrl = `http://127.0.0.1:${(live.address() as AddressInfo).port}`;

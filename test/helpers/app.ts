@@ -13,6 +13,7 @@ import { viewCounter } from '../../src/content/view-counter.js';
 import { migrate } from '../../src/db/migrate.js';
 import { openDb, type Db } from '../../src/db/open.js';
 import { createStore, type Store } from '../../src/store/store.js';
+import { createLogger, type Logger } from '../../src/web/log.js';
 
 /** The public address the test app believes it has (canonical URLs, sitemaps, feeds). */
 export const SITE_URL = 'https://kx.example.gov.cn';
@@ -58,6 +59,8 @@ export type AppOptions = {
   now?: Date;
   clock?: () => Date;
   env?: Record<string, string>;
+  /** Where the app's JSON log goes (by default nowhere: tests run with LOG_LEVEL silent). */
+  log?: Logger;
 };
 
 export async function startApp(t: TestContext, options: AppOptions = {}): Promise<TestApp> {
@@ -67,7 +70,7 @@ export async function startApp(t: TestContext, options: AppOptions = {}): Promis
   const config = loadConfig({ NODE_ENV: 'test', PORT: '0', DATA_DIR: dataDir, SITE_URL: SITE_URL, ...options.env });
   const views = viewCounter(store);
   t.after(() => views.stop());
-  const site = createApp({ config, store, now: () => options.clock?.() ?? now, views });
+  const site = createApp({ config, store, now: () => options.clock?.() ?? now, views, log: options.log ?? createLogger(config) });
   const server = serve(site, 0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   t.after(() => new Promise((resolve) => server.close(resolve)));

@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createApp, serve } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
+import { createLogger } from '../../src/web/log.js';
 import { startApp, text } from '../helpers/app.js';
 import { Client, createUser, logIn, PASSWORD } from '../helpers/admin.js';
 
@@ -95,7 +96,8 @@ describe('login and sessions', () => {
     const db = openDb(app.dataDir);
     t.after(() => db.close());
     const store = createStore(db);
-    const restarted = createApp({ config: loadConfig({ NODE_ENV: 'test', DATA_DIR: app.dataDir }), store, now: () => now, views: app.views });
+    const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: app.dataDir });
+    const restarted = createApp({ config, store, now: () => now, views: app.views, log: createLogger(config) });
     const server = serve(restarted, 0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     t.after(() => new Promise((resolve) => server.close(resolve)));

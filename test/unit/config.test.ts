@@ -8,18 +8,21 @@ test('defaults', () => {
     port: 3000, dataDir: path.resolve('data'), env: 'development', adminUser: 'admin', adminPassword: undefined,
     sessionIdleMinutes: 60, trustProxy: false, maxUploadBytes: 20 * 1024 * 1024, demoContent: true,
     siteUrl: 'http://localhost:3000', baiduPushEndpoint: 'http://data.zz.baidu.com/urls', pageCacheBytes: 64 * 1024 * 1024, workers: 1,
+    logLevel: 'info',
   });
+  assert.equal(loadConfig({ NODE_ENV: 'test' }).logLevel, 'silent');
 });
 
 test('values are read and an empty variable counts as unset', () => {
   assert.deepEqual(loadConfig({
     PORT: '8080', DATA_DIR: '/srv/site', NODE_ENV: 'production', ADMIN_USER: 'root', ADMIN_PASSWORD: 'secret123456',
     SESSION_IDLE_MINUTES: '30', TRUST_PROXY: '1', MAX_UPLOAD_MB: '50', DEMO_CONTENT: 'false',
-    SITE_URL: 'https://www.zzkx.gov.cn/', BAIDU_PUSH_ENDPOINT: 'http://127.0.0.1:9999/urls',
+    SITE_URL: 'https://www.zzkx.gov.cn/', BAIDU_PUSH_ENDPOINT: 'http://127.0.0.1:9999/urls', LOG_LEVEL: 'warn',
   }), {
     port: 8080, dataDir: '/srv/site', env: 'production', adminUser: 'root', adminPassword: 'secret123456',
     sessionIdleMinutes: 30, trustProxy: 1, maxUploadBytes: 50 * 1024 * 1024, demoContent: false,
     siteUrl: 'https://www.zzkx.gov.cn', baiduPushEndpoint: 'http://127.0.0.1:9999/urls', pageCacheBytes: 64 * 1024 * 1024, workers: 1,
+    logLevel: 'warn',
   });
   assert.equal(loadConfig({ PORT: '' }).port, 3000);
   assert.equal(loadConfig({ TRUST_PROXY: 'true' }).trustProxy, true);
