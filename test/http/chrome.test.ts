@@ -3,6 +3,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { startApp, text, texts } from '../helpers/app.js';
 import { setSettings } from '../helpers/seed.js';
+import { createLogger } from '../../src/web/log.js';
 
 describe('footer', () => {
   test('the sample settings: 主办单位, 版权所有, phone, fax, report e-mail, ICP linking to MIIT, and no court', async (t) => {
@@ -80,20 +81,44 @@ describe('error pages', () => {
     assert.match(text(document, '.site-footer')!, /鲁ICP备05008974号/);
   });
 
-  test('a broken database gives a 500 page without a stack trace, logged; /healthz says 503', async (t) => {
-    const app = await startApp(t, { sample: true });
-    const logged: unknown[][] = [];
-    t.mock.method(console, 'error', (...args: unknown[]) => void logged.push(args));
+  test('a broken database gives a 500 page without a stack trace, logged with it under the request id; /healthz says 503', async (t) => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const app = await startApp(t, { sample: true, log });
     app.db.close();
     const { res, html, document } = await app.page('/');
     assert.equal(res.status, 500);
     assert.equal(text(document, 'h1'), '服务暂时不可用');
     assert.match(html, /<link rel="stylesheet"/);
     assert.doesNotMatch(html, /TypeError|Error:|at .*\.ts|node_modules|database connection/);
-    assert.ok(logged.some((args) => String(args[0]).startsWith('GET / failed')), 'the error is logged');
+    const reqId = text(document, '.error-ref code');
+    assert.ok(reqId, 'the page names the request');
+    const failure = lines.find((line) => line.msg === 'request failed');
+    assert.equal(failure?.reqId, reqId);
+    assert.match(String((failure?.err as { stack?: string }).stack), /database connection is not open[\s\S]*\n +at /, 'the stack is in the log');
+    const access = lines.find((line) => line.msg === 'request' && line.reqId === reqId);
+    assert.deepEqual([access?.method, access?.url, access?.status, typeof access?.ms], ['GET', '/', 500, 'number']);
     const health = await app.get('/healthz');
     assert.equal(health.status, 503);
     assert.deepEqual(await health.json(), { status: 'unavailable' });
+  });
+
+  test('every request has a JSON access line with its own id, cached answers too; a trusted proxy may name it', async (t) => {
+    const lines: Record<string, unknown>[] = [];
+    const log = createLogger({ logLevel: 'info' }, { write: (line: string) => void lines.push(JSON.parse(line)) });
+    const app = await startApp(t, { sample: true, log, env: { TRUST_PROXY: '1' } });
+    for (const path of ['/', '/', '/nope', '/admin/login']) await (await app.get(path)).text();
+    await (await app.get('/', { headers: { 'X-Request-Id': 'nginx-0123456789abcdef' } })).text();
+    await (await app.get('/', { headers: { 'X-Request-Id': 'bad id; <script>' } })).text();
+    await new Promise((resolve) => setImmediate(resolve));
+    const access = lines.filter((line) => line.msg === 'request');
+    assert.deepEqual(access.map((line) => [line.method, line.url, line.status]),
+      [['GET', '/', 200], ['GET', '/', 200], ['GET', '/nope', 404], ['GET', '/admin/login', 200], ['GET', '/', 200], ['GET', '/', 200]]);
+    assert.equal(app.site.pageCache.stats().hits, 3, 'three of them were cache hits');
+    assert.ok(access.every((line) => typeof line.ms === 'number' && typeof line.time === 'string' && line.level === 30));
+    assert.equal(access[4]!.reqId, 'nginx-0123456789abcdef');
+    assert.equal(new Set(access.map((line) => line.reqId)).size, access.length, 'each request its own id');
+    assert.match(String(access[5]!.reqId), /^[a-z0-9]+-[a-z0-9]+$/, 'a malformed id is replaced');
   });
 
   test('a malformed URL is a 400, not a 500', async (t) => {
@@ -150,5 +175,19 @@ describe('static files, health and headers', () => {
     const html = await res.text();
     assert.doesNotMatch(html.replace(/<script type="application\/ld\+json">[^<]*<\/script>/g, ''), /<script(?![^>]*\bsrc="\/assets\/)|style="|<style/,
       'no inline script or style for the policy to allow (JSON-LD is data, never run; scripts are files)');
+  });
+
+  test('on every kind of response: permissions, referrer, HSTS for an https site (and only then), cached pages alike', async (t) => {
+    const app = await startApp(t, { sample: true });
+    for (const path of ['/', '/', '/nope', '/admin/login', '/assets/css/site.css', '/search?q=%E7%A7%91', '/rss.xml']) {
+      const res = await app.get(path);
+      assert.match(res.headers.get('permissions-policy') ?? '', /camera=\(\), .*geolocation=\(\), .*microphone=\(\)/, path);
+      assert.equal(res.headers.get('referrer-policy'), 'strict-origin-when-cross-origin', path);
+      assert.equal(res.headers.get('strict-transport-security'), 'max-age=31536000', path);
+      assert.equal(res.headers.get('x-frame-options'), 'SAMEORIGIN', path);
+    }
+    assert.ok(app.site.pageCache.stats().hits > 0);
+    const plain = await startApp(t, { sample: true, env: { SITE_URL: 'http://localhost:3000' } });
+    assert.equal((await plain.get('/')).headers.get('strict-transport-security'), null, 'no HSTS for a plain-HTTP site');
   });
 });
