@@ -165,7 +165,8 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
   const fileErrors = receiveFiles(deps, req, res, values);
   const parsed = articleForm.safeParse(values);
   const errors = { ...(parsed.success ? checkForm(deps, res, parsed.data, article) : fieldErrors(parsed.error)), ...fileErrors };
-  if (!parsed.success || Object.keys(errors).length > 0) return renderEditor(deps, res, 422, { article, values, errors });
+  // A form posted without its version field (not from our page) is shown again all the same.
+  if (!parsed.success || Object.keys(errors).length > 0) return renderEditor(deps, res, 422, { article, values: { version: '', ...values }, errors });
   const form = parsed.data;
 
   const bodyHtml = renderMarkdown(form.bodyMd, uploadedImageSizes(store));
