@@ -151,3 +151,48 @@ describe('guessing addresses', () => {
     }
   });
 });
+
+describe('hostile input', () => {
+  test('overlong URLs and bodies, wrong content types, traversal, open redirects, header injection: a clear answer, never a 500', async (t) => {
+    const app = await startApp(t, { sample: true });
+    await createUser(app.store, 'boss', 'admin');
+    const boss = await logIn(app, 'boss');
+    // Overlong address: Node refuses oversized request heads itself (431), before any code of ours runs.
+    assert.equal((await app.raw(`/search?q=${'科'.repeat(20_000)}`)).status, 431);
+    const long = await app.get(`/search?q=${encodeURIComponent('科'.repeat(1_000))}`);
+    assert.equal(long.status, 400);
+    // A body over the limit: 413 with a page saying so.
+    await boss.get('/admin/pages/new');
+    const huge = await boss.post('/admin/pages', { title: '大', slug: 'big', bodyMd: 'x'.repeat(3 * 1024 * 1024) });
+    assert.equal(huge.res.status, 413);
+    assert.match(huge.html, /内容太大|太长/);
+    // Wrong content types: JSON, XML and plain text where a form is expected.
+    for (const type of ['application/json', 'text/xml', 'text/plain', 'multipart/form-data; boundary=']) {
+      const res = await fetch(`${app.url}/admin/settings`, {
+        method: 'POST', redirect: 'manual', body: '{"siteName":"<x>"}',
+        headers: { 'content-type': type, cookie: [...boss.cookies].map(([k, v]) => `${k}=${v}`).join('; '), origin: app.url },
+      });
+      assert.ok(res.status >= 400 && res.status < 500, `${type} -> ${res.status}`);
+    }
+    // Path traversal in static files and uploads.
+    for (const path of ['/assets/..%2f..%2fpackage.json', '/assets/%2e%2e/%2e%2e/src/config.ts', '/uploads/2026/01/..%2f..%2fsite.db',
+      '/uploads/..%2F..%2Fsite.db', '/uploads/2026/01/%2e%2e%2f%2e%2e%2fsite.db', '/..%2f..%2fetc/passwd']) {
+      const res = await app.get(path);
+      assert.ok(res.status === 404 || res.status === 400, `${path} -> ${res.status}`);
+      assert.doesNotMatch(await res.text(), /SQLite format|"dependencies"|root:/);
+    }
+    // Open redirects through a return address.
+    for (const back of ['//evil.example/', 'https://evil.example/', '/\\evil.example', ' /x', 'javascript:alert(1)']) {
+      const res = await app.get(`/prefs?mode=elder&back=${encodeURIComponent(back)}`);
+      assert.equal(res.status, 303);
+      assert.equal(res.headers.get('location'), '/', back);
+    }
+    // Header injection: CR/LF in anything that could reach a header.
+    const raw = await app.raw(`/prefs?mode=elder&back=${encodeURIComponent('/x\r\nSet-Cookie: injected=1')}`);
+    assert.equal(raw.headers.location, '/');
+    assert.ok(!String(raw.headers['set-cookie'] ?? '').includes('injected'));
+    const login = await app.raw(`/admin/login?next=${encodeURIComponent('/admin/\r\nLocation: //evil.example')}`);
+    assert.ok(login.status < 500);
+    assert.ok(!JSON.stringify(login.headers).includes('evil.example'));
+  });
+});
