@@ -48,6 +48,7 @@ await runCli(async (config) => {
     const { port } = server.address() as AddressInfo;
     if (!cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1') {
       say(`Serving ${config.dataDir} on http://localhost:${port}/${config.workers > 1 ? ` with ${config.workers} workers` : ''}`);
+      log.flush(); // now, not with the next block: whoever started the server may be waiting for this line
     }
   });
   // SIGTERM / SIGINT: stop accepting, let requests in flight finish (a connection is closed as soon as it has no

@@ -59,10 +59,16 @@ function start(args: string[], env: Record<string, string>): Promise<{ child: Ch
   const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } });
   return new Promise((resolve, reject) => {
     let out = '';
+    // Until it listens, its output is kept (to explain a failed start); then its log is read and dropped.
+    let listening = false;
     child.stdout!.on('data', (chunk) => {
+      if (listening) return;
       out += chunk;
       const match = /listening (\d+)|on http:\/\/localhost:(\d+)\//.exec(out);
-      if (match) resolve({ child, port: Number(match[1] ?? match[2]), ms: performance.now() - started });
+      if (match) {
+        listening = true;
+        resolve({ child, port: Number(match[1] ?? match[2]), ms: performance.now() - started });
+      }
     });
     child.stderr!.on('data', (chunk) => (out += chunk));
     child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));

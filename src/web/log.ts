@@ -1,4 +1,4 @@
-// The server's log: one JSON line per event (pino), written asynchronously. Every request gets an id when it arrives;
+// The server's log: one JSON line per event (pino), written in blocks. Every request gets an id when it arrives;
 // its access line (method, address, status, duration) and any error it causes carry that id, and stacks go only here,
 // never into a page.
 import type { IncomingMessage, RequestListener } from 'node:http';
@@ -16,11 +16,17 @@ declare module 'node:http' {
 
 /** The log for `config` (LOG_LEVEL), to standard output unless a destination is given (tests read their lines). */
 export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
-  return pino(
-    { level: config.logLevel, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime },
-    // Asynchronous: a line is written at once, and lines that come while a write is under way go out together.
-    destination ?? pino.destination({ dest: 1, sync: false }),
-  );
+  return pino({ level: config.logLevel, base: { pid: process.pid }, timestamp: pino.stdTimeFunctions.isoTime }, destination ?? stdout());
+}
+
+/**
+ * Standard output, written in blocks of 4 KB (one write per line would cost a cached page a quarter of its speed),
+ * and at least every second; `log.flush()` sends what is waiting at once.
+ */
+function stdout(): DestinationStream {
+  const stream = pino.destination({ dest: 1, minLength: 4096, sync: false });
+  setInterval(() => stream.flush(), 1000).unref();
+  return stream;
 }
 
 let counter = 0;
@@ -36,23 +42,39 @@ function requestId(req: IncomingMessage, trustProxy: boolean): string {
 
 /** Wraps the server's listener: ids every request and writes its access line when the response is done. */
 export function logRequests(log: Logger, trustProxy: boolean, next: RequestListener): RequestListener {
-  const access = log.isLevelEnabled('info');
+  if (!log.isLevelEnabled('info')) {
+    return (req, res) => {
+      req.id = requestId(req, trustProxy);
+      next(req, res);
+    };
+  }
+  // The access line is the one written for every request, cache hits included, so it is put together here
+  // rather than by pino's general serialiser (a quarter of a cached page's cost): the same JSON, field for field.
+  const stream = (log as unknown as Record<symbol, DestinationStream>)[pino.symbols.streamSym]!;
+  const head = `{"level":30,"time":"`;
+  const pid = `","pid":${process.pid},"reqId":"`;
+  // The time to the millisecond, made once per millisecond however many lines share it.
+  let lastMs = 0;
+  let lastIso = '';
+  const isoNow = () => {
+    const ms = Date.now();
+    if (ms !== lastMs) [lastMs, lastIso] = [ms, new Date(ms).toISOString()];
+    return lastIso;
+  };
   return (req, res) => {
     req.id = requestId(req, trustProxy);
-    if (access) {
-      const started = performance.now();
-      const url = req.url; // as it came: routers rewrite req.url on the way
-      res.once('close', () => log.info({
-        reqId: req.id,
-        method: req.method,
-        url,
-        // 499, as nginx says: the client went away before the answer was complete.
-        status: res.writableFinished ? res.statusCode : 499,
-        ms: Math.round((performance.now() - started) * 100) / 100,
-        ip: req.socket.remoteAddress,
-        forwardedFor: trustProxy ? req.headers['x-forwarded-for'] : undefined,
-      }, 'request'));
-    }
+    const started = performance.now();
+    const url = req.url; // as it came: routers rewrite req.url on the way
+    res.once('close', () => {
+      // 499, as nginx says: the client went away before the answer was complete.
+      const status = res.writableFinished ? res.statusCode : 499;
+      const ms = Math.round((performance.now() - started) * 100) / 100;
+      const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+      // The id is ours or checked, the method a token the HTTP parser accepted: only the address needs escaping.
+      stream.write(`${head}${isoNow()}${pid}${req.id}","method":"${req.method}","url":${JSON.stringify(url)},` +
+        `"status":${status},"ms":${ms},"ip":${JSON.stringify(req.socket.remoteAddress ?? null)}` +
+        `${forwarded === undefined ? '' : `,"forwardedFor":${JSON.stringify(forwarded)}`},"msg":"request"}\n`);
+    });
     next(req, res);
   };
 }
