@@ -36,9 +36,9 @@ await runCli(async (config) => {
   const now = () => new Date();
   // Background jobs run in one process only (the only one, or the first worker).
   const jobs = !cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1'
-    ? [startHousekeeping(store, now), startBaiduPush({ store, config, now })]
+    ? [startHousekeeping(store, now), startBaiduPush({ store, config, now }, log)]
     : [];
-  const views = viewCounter(store);
+  const views = viewCounter(store, undefined, (err) => log.error({ err }, 'writing view counts failed'));
   const server = serve(createApp({ config, store, now, views, log }), config.port);
   server.on('error', (err) => {
     log.fatal(`Cannot listen on port ${config.port}: ${err.message}`);

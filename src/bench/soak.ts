@@ -1,4 +1,4 @@
-// npm run soak -- [--seconds 120] [--readers 16] [--editors 2]
+// npm run soak -- [--seconds 120] [--readers 16] [--editors 2] [--workers 1]
 // A soak test (not part of npm test): the built app on a fresh site in a temporary DATA_DIR, mixed public traffic
 // (home, lists, articles, search, feeds) from `readers` loops while `editors` loops save and submit articles and a
 // reviewer approves them, for a bounded time against 127.0.0.1. Reports errors, latency percentiles per kind, and the
@@ -14,6 +14,7 @@ import { openSite } from '../open-site.js';
 
 const { values } = parseArgs({ options: {
   seconds: { type: 'string', default: '120' }, readers: { type: 'string', default: '16' }, editors: { type: 'string', default: '2' },
+  workers: { type: 'string', default: '1' },
 } });
 const seconds = Number(values.seconds);
 const PASSWORD = 'soak-password-1';
@@ -28,7 +29,7 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-soak-'));
   db.close();
 }
 const server = spawn(process.execPath, ['dist/main.js'], {
-  cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production' },
+  cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: values.workers },
   stdio: ['ignore', 'pipe', 'inherit'],
 });
 // Its log (an access line per request, as in production) is read and dropped; 5xx lines are counted below.
@@ -131,8 +132,16 @@ async function editor(lane: number) {
 const memory: { at: number; rssMb: number }[] = [];
 const started = Date.now();
 const sample = () => {
-  const status = fs.readFileSync(`/proc/${server.pid}/status`, 'utf8');
-  memory.push({ at: Math.round((Date.now() - started) / 1000), rssMb: Math.round(Number(/VmRSS:\s+(\d+)/.exec(status)?.[1]) / 1024) });
+  // The largest process: the server itself, or its largest worker.
+  const pids = [server.pid!, ...spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
+  const rss = pids.map((pid) => {
+    try {
+      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+    } catch {
+      return 0;
+    }
+  });
+  memory.push({ at: Math.round((Date.now() - started) / 1000), rssMb: Math.round(Math.max(...rss) / 1024) });
 };
 sample();
 const sampler = setInterval(sample, 5000);
@@ -153,7 +162,7 @@ for (const [kind, xs] of Object.entries(latencies)) {
   console.log(`${kind.padEnd(9)} ${String(xs.length).padStart(8)} ${(xs.length / seconds).toFixed(0).padStart(7)} ${[0.5, 0.95, 0.99].map((p) => pct(xs, p).toFixed(1).padStart(8)).join(' ')} ${xs.reduce((a, b) => Math.max(a, b), 0).toFixed(1).padStart(8)}`);
 }
 console.log(`\n4xx answers: ${refused}. Errors (5xx or failed connections): ${errors.length}${errors.length ? `, first: ${errors.slice(0, 5).join('; ')}` : ''}; errors in the server's log: ${serverErrors}`);
-console.log(`Resident memory (MB) every 5 s: ${memory.map((m) => m.rssMb).join(' ')}`);
+console.log(`Resident memory (MB, largest process) every 5 s: ${memory.map((m) => m.rssMb).join(' ')}`);
 const firstHalf = memory.slice(1, Math.ceil(memory.length / 2)).map((m) => m.rssMb);
 console.log(`Memory: ${memory[1]?.rssMb ?? NaN} MB after 5 s, highest ${memory.reduce((a, m) => Math.max(a, m.rssMb), 0)} MB, ${memory.at(-1)!.rssMb} MB at the end (first-half median ${pct(firstHalf, 0.5)} MB).`);
 process.exitCode = errors.length === 0 && serverErrors === 0 ? 0 : 1;

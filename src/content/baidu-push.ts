@@ -5,6 +5,7 @@ import type { Config } from '../config.js';
 import { readSettings } from '../lib/site-settings.js';
 import { articlePath } from '../lib/urls.js';
 import type { Store } from '../store/store.js';
+import type { Logger } from '../web/log.js';
 
 export const MAX_PUSH_ATTEMPTS = 6;
 const RETRY_MINUTES = [1, 5, 30, 120, 720];
@@ -54,13 +55,13 @@ export async function runBaiduPush({ store, config, now }: PushDeps, send: typeo
 }
 
 /** Runs the push every minute in the background; the timer never keeps the process alive on its own. */
-export function startBaiduPush(deps: PushDeps): NodeJS.Timeout {
+export function startBaiduPush(deps: PushDeps, log: Pick<Logger, 'error'>): NodeJS.Timeout {
   let running = false;
   const tick = () => {
     if (running) return;
     running = true;
     runBaiduPush(deps)
-      .catch((err: unknown) => console.error('Baidu push failed:', err))
+      .catch((err: unknown) => log.error({ err }, 'Baidu push failed'))
       .finally(() => (running = false));
   };
   tick();

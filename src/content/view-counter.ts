@@ -14,7 +14,9 @@ export type ViewCounter = {
   stop: () => void;
 };
 
-export function viewCounter(store: Store, everyMs = 10_000): ViewCounter {
+/** `onError` hears of a batch that could not be written (its counts are lost; the site goes on). */
+export function viewCounter(store: Store, everyMs = 10_000,
+  onError = (err: unknown) => console.error('Writing view counts failed:', err)): ViewCounter {
   let counts = new Map<number, number>();
   const listeners: ((articleIds: number[]) => void)[] = [];
   const flush = () => {
@@ -29,7 +31,7 @@ export function viewCounter(store: Store, everyMs = 10_000): ViewCounter {
     try {
       flush();
     } catch (err) {
-      console.error('Writing view counts failed:', err); // the counts of this batch are lost; the site goes on
+      onError(err);
     }
   }, everyMs);
   timer.unref();
