@@ -51,7 +51,7 @@ export function createApp(deps: Deps): Site {
   app.use(siteRoutes(deps));
   app.use(routeNotFound);
   app.use(errorHandler(viewsDir, deps));
-  const listener = logRequests(deps.log, deps.config.trustProxy !== false, cache.listener(app));
+  const listener = logRequests(deps.log, deps.config.trustProxy !== false && deps.config.trustProxy !== 0, cache.listener(app));
   return { app, listener, pageCache: cache, assetUrls: () => assets.files().map(assets.url) };
 }
 

@@ -13,7 +13,9 @@ const SHUTDOWN_GRACE_MS = 10_000;
 
 await runCli(async (config) => {
   const log = createLogger(config);
-  const say = (line: string) => log.info(line);
+  // Start-up lines (where it serves, the first administrator's password) show at any LOG_LEVEL.
+  const startup = log.child({}, { level: 'info' });
+  const say = (line: string) => startup.info(line);
   if (config.workers > 1 && cluster.isPrimary) {
     // The primary prepares the database once (migrations, sample site, first administrator), then forks the workers.
     const { db } = await openSite(config, say);
@@ -54,7 +56,10 @@ await runCli(async (config) => {
   // SIGTERM / SIGINT: stop accepting, let requests in flight finish (a connection is closed as soon as it has no
   // request left), then write the counted views and close the database cleanly (which checkpoints its WAL).
   // Requests still running after SHUTDOWN_GRACE_MS are cut off.
+  let stopping = false;
   const stop = () => {
+    if (stopping) return; // a second signal does not cut the grace short
+    stopping = true;
     jobs.forEach(clearInterval);
     const idle = setInterval(() => server.closeIdleConnections(), 50);
     setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS).unref();
@@ -66,6 +71,6 @@ await runCli(async (config) => {
       log.flush(() => process.exit(0));
     });
   };
-  process.once('SIGTERM', stop);
-  process.once('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
 });

@@ -37,6 +37,7 @@ function copyFiles(from: string, to: string): number {
       } catch (err) {
         const code = (err as NodeJS.ErrnoException).code;
         if (code === 'ENOENT') continue; // deleted while the backup ran; the database snapshot came first
+        if (code === 'EEXIST') continue; // already there (uploads never change under the same name)
         if (code !== 'EXDEV' && code !== 'EPERM') throw err;
         fs.copyFileSync(source, target);
       }
@@ -74,7 +75,9 @@ export async function makeBackup(dataDir: string, options: { to?: string | undef
   try {
     const db = new Database(source, { readonly: true, fileMustExist: true });
     try {
-      await db.backup(path.join(partial, DB_FILE));
+      // In one step: copied a hundred pages at a time, a backup starts over whenever the site writes, and on a busy
+      // large site might never finish.
+      await db.backup(path.join(partial, DB_FILE), { progress: ({ totalPages }) => totalPages });
     } finally {
       db.close();
     }
@@ -98,7 +101,8 @@ export function restoreBackup(backup: string, dataDir: string): { articles: numb
   const source = path.join(from, DB_FILE);
   if (!fs.existsSync(source)) throw new BackupError(`${from} is not a backup: it has no ${DB_FILE}.`);
   const target = path.join(dataDir, DB_FILE);
-  if (fs.existsSync(target)) {
+  // A -wal or -shm file left behind would be applied to the restored database.
+  if ([target, `${target}-wal`, `${target}-shm`].some((file) => fs.existsSync(file))) {
     throw new BackupError(`${dataDir} already has a site database: stop the site and move ${target} (and its -wal and -shm files) away first, or restore into an empty DATA_DIR.`);
   }
   const articles = checkDatabase(source);
