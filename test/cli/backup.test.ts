@@ -84,6 +84,11 @@ describe('npm run backup / restore', () => {
     const over = run(['--restore', path.join(root, kept[0]!)], { DATA_DIR: app.dataDir });
     assert.equal(over.status, 1);
     assert.match(over.stderr, /already has a site database/);
+    const leftover = tempDir(t);
+    fs.writeFileSync(path.join(leftover, 'site.db-wal'), 'an old write-ahead log');
+    const overWal = run(['--restore', path.join(root, kept[0]!)], { DATA_DIR: leftover });
+    assert.equal(overWal.status, 1, 'a leftover -wal would be applied to the restored database');
+    assert.ok(!fs.existsSync(path.join(leftover, 'site.db')));
     const notBackup = run(['--restore', tempDir(t)], { DATA_DIR: tempDir(t) });
     assert.equal(notBackup.status, 1);
     assert.match(notBackup.stderr, /is not a backup/);

@@ -33,6 +33,9 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     });
     const url = `http://127.0.0.1:${port}`;
     for (let i = 0; i < 3; i++) assert.equal((await fetch(url + SAMPLE_PATH)).status, 200);
+    const before = openDb(dataDir);
+    assert.equal(before.prepare('SELECT view_count FROM articles WHERE id = 1').pluck().get(), 0, 'counted in memory, not yet written');
+    before.close();
 
     // A form post whose body is still on its way when the signal comes.
     const socket = net.connect(port, '127.0.0.1');

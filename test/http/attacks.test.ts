@@ -39,9 +39,14 @@ describe('stored XSS', () => {
         `/search?q=${encodeURIComponent(payload)}`, '/nope',
       ];
       for (const path of pages) {
-        const html = await (await app.get(path)).text();
+        const res = await app.get(path);
+        const html = await res.text();
+        assert.equal(res.status, path === '/nope' ? 404 : 200, path);
         assert.doesNotMatch(html, ACTIVE, `${path} with ${payload}`);
       }
+      // The payload is there, as text: the page did show the field.
+      const shown = await app.page(articlePath(article));
+      assert.equal(shown.document.querySelector('h1')?.textContent, `标题${payload}`);
       for (const path of ['/rss.xml', '/gzdt/rss.xml', '/sitemap-pages.xml']) {
         const xml = await (await app.get(path)).text();
         assert.doesNotMatch(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''), ACTIVE, `${path} with ${payload}`);
@@ -100,19 +105,20 @@ describe('SQL injection', () => {
 });
 
 describe('sessions', () => {
-  test('session fixation: an id planted before login is worthless after it', async (t) => {
+  test('session fixation: a real session id planted in a victim\'s browser never becomes the victim\'s session', async (t) => {
     const app = await startApp(t, { sample: true });
-    await createUser(app.store, 'ed', 'editor');
+    await createUser(app.store, 'ed', 'editor', '王编辑');
+    // The attacker gets a genuine (not yet logged-in) session id from the login page and plants it in the victim's browser.
+    const attacker = new Client(app);
+    await attacker.get('/admin/login');
+    const planted = attacker.cookies.get('kx_sid')!;
+    assert.ok(planted, 'the server issued a session id before login');
     const victim = new Client(app);
-    await victim.get('/admin/login');
-    victim.cookies.set('kx_sid', 'attacker-chosen-session-id-0123456789');
-    const planted = victim.cookies.get('kx_sid')!;
+    victim.cookies.set('kx_sid', planted);
     await victim.logIn('ed');
     assert.notEqual(victim.cookies.get('kx_sid'), planted, 'a new session id at login');
-    const attacker = new Client(app);
-    attacker.cookies.set('kx_sid', planted);
     const res = (await attacker.get('/admin/')).res;
-    assert.equal(res.status, 303);
+    assert.equal(res.status, 303, 'the planted id is not logged in');
     assert.match(res.headers.get('location') ?? '', /^\/admin\/login/);
   });
 });
