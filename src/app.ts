@@ -51,7 +51,10 @@ export function createApp(deps: Deps): Site {
   app.use(siteRoutes(deps));
   app.use(routeNotFound);
   app.use(errorHandler(viewsDir, deps));
-  const listener = logRequests(deps.log, deps.config.trustProxy !== false && deps.config.trustProxy !== 0, cache.listener(app));
+  // The proxy's headers (X-Request-Id, X-Forwarded-For) count only from an address Express itself trusts.
+  const trustProxyFn = app.get('trust proxy fn') as (address: string, hop: number) => boolean;
+  const fromProxy = (address: string | undefined) => address !== undefined && trustProxyFn(address, 0);
+  const listener = logRequests(deps.log, fromProxy, cache.listener(app));
   return { app, listener, pageCache: cache, assetUrls: () => assets.files().map(assets.url) };
 }
 

@@ -35,17 +35,20 @@ const prefix = process.pid.toString(36);
 // A proxy's id (nginx: proxy_set_header X-Request-Id $request_id) joins its log to ours; anything else is replaced.
 const GIVEN_ID = /^[\w-]{8,64}$/;
 
-function requestId(req: IncomingMessage, trustProxy: boolean): string {
+/** Whether a connection's address is a proxy whose headers are believed (Express's compiled TRUST_PROXY). */
+export type FromProxy = (address: string | undefined) => boolean;
+
+function requestId(req: IncomingMessage, fromProxy: FromProxy): string {
   const given = req.headers['x-request-id'];
-  if (trustProxy && typeof given === 'string' && GIVEN_ID.test(given)) return given;
+  if (typeof given === 'string' && GIVEN_ID.test(given) && fromProxy(req.socket.remoteAddress)) return given;
   return `${prefix}-${(++counter).toString(36)}`;
 }
 
 /** Wraps the server's listener: ids every request and writes its access line when the response is done. */
-export function logRequests(log: Logger, trustProxy: boolean, next: RequestListener): RequestListener {
+export function logRequests(log: Logger, fromProxy: FromProxy, next: RequestListener): RequestListener {
   if (!log.isLevelEnabled('info')) {
     return (req, res) => {
-      req.id = requestId(req, trustProxy);
+      req.id = requestId(req, fromProxy);
       next(req, res);
     };
   }
@@ -63,14 +66,14 @@ export function logRequests(log: Logger, trustProxy: boolean, next: RequestListe
     return lastIso;
   };
   return (req, res) => {
-    req.id = requestId(req, trustProxy);
+    req.id = requestId(req, fromProxy);
     const started = performance.now();
     const url = req.url; // as it came: routers rewrite req.url on the way
     res.once('close', () => {
       // 499, as nginx says: the client went away before the answer was complete.
       const status = res.writableFinished ? res.statusCode : 499;
       const ms = Math.round((performance.now() - started) * 100) / 100;
-      const forwarded = trustProxy ? req.headers['x-forwarded-for'] : undefined;
+      const forwarded = fromProxy(req.socket.remoteAddress) ? req.headers['x-forwarded-for'] : undefined;
       // The id is ours or checked, the method a token the HTTP parser accepted: only the address needs escaping.
       stream.write(`${head}${isoNow()}${pid}${req.id}","method":"${req.method}","url":${JSON.stringify(url)},` +
         `"status":${status},"ms":${ms},"ip":${JSON.stringify(req.socket.remoteAddress ?? null)}` +

@@ -119,6 +119,16 @@ describe('error pages', () => {
     assert.equal(access[4]!.reqId, 'nginx-0123456789abcdef');
     assert.equal(new Set(access.map((line) => line.reqId)).size, access.length, 'each request its own id');
     assert.match(String(access[5]!.reqId), /^[a-z0-9]+-[a-z0-9]+$/, 'a malformed id is replaced');
+    // Only a proxy Express trusts may name the request.
+    for (const trust of ['false', '0', '10.0.0.1']) {
+      const seen: Record<string, unknown>[] = [];
+      const other = await startApp(t, { log: createLogger({ logLevel: 'info' }, { write: (line: string) => void seen.push(JSON.parse(line)) }), env: { TRUST_PROXY: trust } });
+      await (await other.get('/healthz', { headers: { 'X-Request-Id': 'nginx-0123456789abcdef', 'X-Forwarded-For': '203.0.113.9' } })).text();
+      await new Promise((resolve) => setImmediate(resolve));
+      const line = seen.find((l) => l.msg === 'request')!;
+      assert.notEqual(line.reqId, 'nginx-0123456789abcdef', `TRUST_PROXY=${trust}`);
+      assert.equal(line.forwardedFor, undefined, `TRUST_PROXY=${trust}`);
+    }
   });
 
   test('a malformed URL is a 400, not a 500', async (t) => {
