@@ -43,7 +43,7 @@ await runCli(async (config) => {
   const views = viewCounter(store, undefined, (err) => log.error({ err }, 'writing view counts failed'));
   const server = serve(createApp({ config, store, now, views, log }), config.port);
   server.on('error', (err) => {
-    log.fatal(`Cannot listen on port ${config.port}: ${err.message}`);
+    startup.fatal(`Cannot listen on port ${config.port}: ${err.message}`);
     log.flush(() => process.exit(1));
   });
   server.on('listening', () => {

@@ -38,9 +38,9 @@ const GIVEN_ID = /^[\w-]{8,64}$/;
 /** Whether a connection's address is a proxy whose headers are believed (Express's compiled TRUST_PROXY). */
 export type FromProxy = (address: string | undefined) => boolean;
 
-function requestId(req: IncomingMessage, fromProxy: FromProxy): string {
+function requestId(req: IncomingMessage, viaProxy: boolean): string {
   const given = req.headers['x-request-id'];
-  if (typeof given === 'string' && GIVEN_ID.test(given) && fromProxy(req.socket.remoteAddress)) return given;
+  if (viaProxy && typeof given === 'string' && GIVEN_ID.test(given)) return given;
   return `${prefix}-${(++counter).toString(36)}`;
 }
 
@@ -48,7 +48,7 @@ function requestId(req: IncomingMessage, fromProxy: FromProxy): string {
 export function logRequests(log: Logger, fromProxy: FromProxy, next: RequestListener): RequestListener {
   if (!log.isLevelEnabled('info')) {
     return (req, res) => {
-      req.id = requestId(req, fromProxy);
+      req.id = requestId(req, fromProxy(req.socket.remoteAddress));
       next(req, res);
     };
   }
@@ -66,14 +66,15 @@ export function logRequests(log: Logger, fromProxy: FromProxy, next: RequestList
     return lastIso;
   };
   return (req, res) => {
-    req.id = requestId(req, fromProxy);
+    const viaProxy = fromProxy(req.socket.remoteAddress);
+    req.id = requestId(req, viaProxy);
     const started = performance.now();
     const url = req.url; // as it came: routers rewrite req.url on the way
     res.once('close', () => {
       // 499, as nginx says: the client went away before the answer was complete.
       const status = res.writableFinished ? res.statusCode : 499;
       const ms = Math.round((performance.now() - started) * 100) / 100;
-      const forwarded = fromProxy(req.socket.remoteAddress) ? req.headers['x-forwarded-for'] : undefined;
+      const forwarded = viaProxy ? req.headers['x-forwarded-for'] : undefined;
       // The id is ours or checked, the method a token the HTTP parser accepted: only the address needs escaping.
       stream.write(`${head}${isoNow()}${pid}${req.id}","method":"${req.method}","url":${JSON.stringify(url)},` +
         `"status":${status},"ms":${ms},"ip":${JSON.stringify(req.socket.remoteAddress ?? null)}` +
