@@ -1,40 +1,24 @@
 // The commands a person runs: `npm start` (built from src/main.ts), `npm run import` (src/cli/import.ts), … as real
 // processes.
 import assert from 'node:assert/strict';
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { describe, test, type TestContext } from 'node:test';
+import { describe, test } from 'node:test';
 import { projectRoot } from '../../src/config.js';
 import { sampleArticlesDir } from '../../src/content/seed-sample.js';
 import { tempDir } from '../helpers/app.js';
+import { startServer } from '../helpers/server.js';
 
 const run = (script: string, args: string[], env: Record<string, string>) =>
   spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: projectRoot, env: { ...process.env, ...env }, encoding: 'utf8', timeout: 30_000,
   });
 
-/** Runs `npm start` (a build, then the built server) and resolves with its URL once it listens. */
-function startServer(t: TestContext, env: Record<string, string>): Promise<string> {
-  // In a process group of its own, so that npm and the server it started end together.
-  const child = spawn('npm', ['start'], { cwd: projectRoot, env: { ...process.env, ...env }, detached: true });
-  t.after(() => void process.kill(-child.pid!, 'SIGTERM'));
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Serving .* on (http:\/\/localhost:\d+\/)/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.stderr.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
-  });
-}
-
 describe('npm start', () => {
   test('a fresh DATA_DIR is migrated, gets the sample site, and is served', async (t) => {
     const dataDir = tempDir(t);
-    const url = await startServer(t, { PORT: '0', DATA_DIR: dataDir });
+    const { url } = await startServer(t, { DATA_DIR: dataDir }, { npmStart: true });
     assert.ok(fs.existsSync(path.join(dataDir, 'site.db')));
     const home = await (await fetch(url)).text();
     assert.match(home, /【经验交流】市中科协:三向发力擘画服务新篇 科技赋能区域发展实践/);

@@ -2,7 +2,6 @@
 // restart, every save and publish that was answered with success is there, nothing half-written is visible, and
 // SQLite's integrity check passes.
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { test, type TestContext } from 'node:test';
 import { projectRoot } from '../../src/config.js';
 import { openDb } from '../../src/db/open.js';
@@ -10,23 +9,9 @@ import { migrate } from '../../src/db/migrate.js';
 import { createStore } from '../../src/store/store.js';
 import { Client, createUser } from '../helpers/admin.js';
 import { tempDir, type TestApp } from '../helpers/app.js';
+import { startServer } from '../helpers/server.js';
 
-function startServer(t: TestContext, dataDir: string): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass-1' },
-  });
-  t.after(() => void child.kill('SIGKILL'));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    child.stdout!.on('data', (chunk) => {
-      output += chunk;
-      const match = /on (http:\/\/localhost:\d+)\//.exec(output);
-      if (match) resolve({ child, url: match[1]! });
-    });
-    child.stderr!.on('data', (chunk) => (output += chunk));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
-}
+const start = (t: TestContext, dataDir: string) => startServer(t, { DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass-1' });
 
 test('SIGKILL during saves and publishes: every answered write survives, nothing half-written, integrity ok', async (t) => {
   const dataDir = tempDir(t);
@@ -38,7 +23,7 @@ test('SIGKILL during saves and publishes: every answered write survives, nothing
     await createUser(store, 'boss', 'admin');
     db.close();
   }
-  const first = await startServer(t, dataDir);
+  const first = await start(t, dataDir);
   const app = { url: first.url } as TestApp;
   const editor = await new Client(app).logIn('ed');
   const boss = await new Client(app).logIn('boss');
@@ -78,11 +63,10 @@ test('SIGKILL during saves and publishes: every answered write survives, nothing
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
   killed = true;
-  const gone = new Promise((resolve) => first.child.once('exit', resolve));
   first.child.kill('SIGKILL');
-  await Promise.all([gone, ...lanes]);
+  await Promise.all([first.exited, ...lanes]);
 
-  const second = await startServer(t, dataDir);
+  const second = await start(t, dataDir);
   const db = openDb(dataDir);
   t.after(() => db.close());
   assert.equal(db.pragma('integrity_check', { simple: true }), 'ok');

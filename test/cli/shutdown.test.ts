@@ -1,37 +1,21 @@
 // Graceful shutdown of the real server process: SIGTERM and SIGINT stop new connections, let the request in flight
 // finish, write the views counted in memory, and close the database cleanly.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
 import { test } from 'node:test';
-import { projectRoot } from '../../src/config.js';
 import { openDb } from '../../src/db/open.js';
 import { tempDir } from '../helpers/app.js';
+import { startServer } from '../helpers/server.js';
 
 const SAMPLE_PATH = '/gzdt/202601/t20260109_1.html';
 
 for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   test(`${signal}: the request in flight is answered, counted views are written, the database is closed cleanly`, async (t) => {
     const dataDir = tempDir(t);
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-      cwd: projectRoot, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass-1' },
-    });
-    t.after(() => void child.kill('SIGKILL'));
-    let output = '';
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    const port = await new Promise<number>((resolve, reject) => {
-      child.stdout.on('data', (chunk) => {
-        output += chunk;
-        const match = /on http:\/\/localhost:(\d+)\//.exec(output);
-        if (match) resolve(Number(match[1]));
-      });
-      child.stderr.on('data', (chunk) => (output += chunk));
-      void exited.then((code) => reject(new Error(`exited ${code}: ${output}`)));
-    });
-    const url = `http://127.0.0.1:${port}`;
+    const { child, port, url, exited, output } = await startServer(t, { DATA_DIR: dataDir, ADMIN_PASSWORD: 'first-admin-pass-1' });
     for (let i = 0; i < 3; i++) assert.equal((await fetch(url + SAMPLE_PATH)).status, 200);
     const before = openDb(dataDir);
     assert.equal(before.prepare('SELECT view_count FROM articles WHERE id = 1').pluck().get(), 0, 'counted in memory, not yet written');
@@ -54,7 +38,7 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     await closed;
     assert.match(response, /^HTTP\/1\.1 (303|403|429) /, 'the request in flight got its whole answer');
 
-    assert.equal(await exited, 0, output);
+    assert.equal(await exited, 0, output());
     assert.ok(!fs.existsSync(path.join(dataDir, 'site.db-wal')), 'closed cleanly: the WAL was checkpointed and removed');
     const db = openDb(dataDir);
     t.after(() => db.close());

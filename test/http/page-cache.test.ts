@@ -1,12 +1,11 @@
 // The page cache: finished public pages answered from memory, compressed, with 304s, counting views, and never
 // stale: every kind of change empties it, in every process serving the same database.
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
 import { describe, test } from 'node:test';
 import zlib from 'node:zlib';
-import { projectRoot } from '../../src/config.js';
 import { NOW, startApp, tempDir, type TestApp } from '../helpers/app.js';
 import { seedArticle, setSettings } from '../helpers/seed.js';
+import { startServer } from '../helpers/server.js';
 
 const ARTICLE = '/gzdt/202601/t20260109_1.html';
 
@@ -110,19 +109,8 @@ describe('nothing stale', () => {
 
 test('two worker processes serve the same database and agree after a change', async (t) => {
   const dataDir = tempDir(t);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: projectRoot, env: { ...process.env, PORT: '0', DATA_DIR: dataDir, WEB_CONCURRENCY: '2', ADMIN_PASSWORD: 'first-admin-pass-1' },
-  });
-  t.after(() => void child.kill('SIGTERM'));
-  const url = await new Promise<string>((resolve, reject) => {
-    let output = '';
-    child.stdout.on('data', (chunk) => {
-      output += chunk;
-      const match = /Serving .* on (http:\/\/localhost:\d+)\/ with 2 workers/.exec(output);
-      if (match) resolve(match[1]!);
-    });
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${output}`)));
-  });
+  const { url, output } = await startServer(t, { DATA_DIR: dataDir, WEB_CONCURRENCY: '2', ADMIN_PASSWORD: 'first-admin-pass-1' });
+  assert.match(output(), /with 2 workers/);
   for (let i = 0; i < 20; i++) {
     const res = await fetch(url + ARTICLE, { headers: { connection: 'close' } });
     assert.equal(res.status, 200);
