@@ -3,7 +3,7 @@
 // node:http server, E: a minimal Express 5 app, each sending a fixed buffer of the article page's size), and, where
 // nginx is installed, behind src/deploy/nginx.conf. Generates the archives it needs into bench-data/ (kept between
 // runs), prints a table and writes bench-results/latest.json.
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -12,6 +12,7 @@ import Database from 'better-sqlite3';
 import { projectRoot } from '../config.js';
 import { NGINX, proxyConfig, startNginx } from '../deploy/nginx.js';
 import { articlePath, columnPagePath } from '../lib/urls.js';
+import { build, memoryMb, start, stop } from './processes.js';
 
 const { values } = parseArgs({
   options: {
@@ -54,45 +55,6 @@ function measure(url: string, headers: Record<string, string> = {}): Result {
   return { rps: median(runs.map((r) => r.rps)), p50: median(runs.map((r) => r.p50)), p99: median(runs.map((r) => r.p99)) };
 }
 
-function start(args: string[], env: Record<string, string>): Promise<{ child: ChildProcess; port: number; ms: number }> {
-  const started = performance.now();
-  const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    // Until it listens, its output is kept (to explain a failed start); then its log is read and dropped.
-    let listening = false;
-    child.stdout!.on('data', (chunk) => {
-      if (listening) return;
-      out += chunk;
-      const match = /listening (\d+)|on http:\/\/localhost:(\d+)\//.exec(out);
-      if (match) {
-        listening = true;
-        resolve({ child, port: Number(match[1] ?? match[2]), ms: performance.now() - started });
-      }
-    });
-    child.stderr!.on('data', (chunk) => (out += chunk));
-    child.on('exit', (code) => reject(new Error(`exited ${code}: ${out}`)));
-  });
-}
-
-/** Peak resident memory of a process and its children (workers), in MB. */
-function peakMemoryMb(pid: number): number {
-  const pids = [pid, ...spawnSync('pgrep', ['-P', String(pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
-  return Math.max(...pids.map((p) => {
-    try {
-      return Number(/VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${p}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-    } catch {
-      return 0; // the process ended
-    }
-  }));
-}
-
-async function stop(child: ChildProcess, signal: NodeJS.Signals = 'SIGTERM') {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill(signal);
-  await exited;
-}
-
 function archive(size: number): string {
   const dir = path.join(projectRoot, 'bench-data', String(size));
   if (!fs.existsSync(path.join(dir, 'site.db'))) {
@@ -106,7 +68,7 @@ function archive(size: number): string {
 }
 
 // The production app, as `npm start` runs it.
-if (spawnSync('npm', ['run', '-s', 'build'], { cwd: projectRoot, stdio: 'inherit' }).status !== 0) process.exit(1);
+build();
 
 const report: Record<string, unknown> = { date: new Date().toISOString(), duration, repeat, cpus: os.cpus().length };
 const rows: Record<string, unknown>[] = [];
@@ -162,8 +124,8 @@ for (const size of sizes) {
         record(`${workers}w`, { size, workers, page: name, encoding }, measure(base + url, headers));
       }
     }
-    rows.push({ size, workers, page: 'startup', ms: app.ms, peakMemoryMb: peakMemoryMb(app.child.pid!) });
-    console.log(`  ${workers}w start-up ${app.ms.toFixed(0)} ms, peak memory ${peakMemoryMb(app.child.pid!).toFixed(0)} MB per process`);
+    rows.push({ size, workers, page: 'startup', ms: app.ms, peakMemoryMb: memoryMb(app.child.pid!, 'VmHWM') });
+    console.log(`  ${workers}w start-up ${app.ms.toFixed(0)} ms, peak memory ${memoryMb(app.child.pid!, 'VmHWM').toFixed(0)} MB per process`);
     await stop(app.child);
   }
   // The public pages through nginx's micro-cache, the app behind it with the most workers measured.

@@ -3,14 +3,14 @@
 // (home, lists, articles, search, feeds) from `readers` loops while `editors` loops save and submit articles and a
 // reviewer approves them, for a bounded time against 127.0.0.1. Reports errors, latency percentiles per kind, and the
 // server's resident memory every 5 seconds; then stops everything it started.
-import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { loadConfig, projectRoot } from '../config.js';
+import { loadConfig } from '../config.js';
 import { hashPassword } from '../lib/passwords.js';
 import { openSite } from '../open-site.js';
+import { build, memoryMb, start, stop } from './processes.js';
 
 const { values } = parseArgs({ options: {
   seconds: { type: 'string', default: '120' }, readers: { type: 'string', default: '16' }, editors: { type: 'string', default: '2' },
@@ -19,7 +19,7 @@ const { values } = parseArgs({ options: {
 const seconds = Number(values.seconds);
 const PASSWORD = 'soak-password-1';
 
-if (spawnSync('npm', ['run', '-s', 'build'], { cwd: projectRoot, stdio: 'inherit' }).status !== 0) process.exit(1);
+build();
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-soak-'));
 {
   const { db, store } = await openSite(loadConfig({ DATA_DIR: dataDir, ADMIN_PASSWORD: 'soak-admin-pass-1' }), () => {});
@@ -28,20 +28,11 @@ const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kexie-soak-'));
   }
   db.close();
 }
-const server = spawn(process.execPath, ['dist/main.js'], {
-  cwd: projectRoot, env: { ...process.env, DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: values.workers },
-  stdio: ['ignore', 'pipe', 'inherit'],
-});
-// Its log (an access line per request, as in production) is read and dropped; 5xx lines are counted below.
+// Its log (an access line per request, as in production) is read and dropped; error lines are counted.
 let serverErrors = 0;
-const base = await new Promise<string>((resolve) => {
-  server.stdout.on('data', (chunk: Buffer) => {
-    const text = chunk.toString();
-    serverErrors += (text.match(/"level":(50|60)/g) ?? []).length;
-    const match = /on http:\/\/localhost:(\d+)\//.exec(text);
-    if (match) resolve(`http://127.0.0.1:${match[1]}`);
-  });
-});
+const { child: server, port } = await start(['dist/main.js'], { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'production', WEB_CONCURRENCY: values.workers },
+  (chunk) => (serverErrors += (chunk.match(/"level":(50|60)/g) ?? []).length));
+const base = `http://127.0.0.1:${port}`;
 
 type Kind = 'page' | 'search' | 'save' | 'approve';
 const latencies: Record<Kind, number[]> = { page: [], search: [], save: [], approve: [] };
@@ -131,18 +122,8 @@ async function editor(lane: number) {
 
 const memory: { at: number; rssMb: number }[] = [];
 const started = Date.now();
-const sample = () => {
-  // The largest process: the server itself, or its largest worker.
-  const pids = [server.pid!, ...spawnSync('pgrep', ['-P', String(server.pid)], { encoding: 'utf8' }).stdout.split('\n').filter(Boolean).map(Number)];
-  const rss = pids.map((pid) => {
-    try {
-      return Number(/VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
-    } catch {
-      return 0;
-    }
-  });
-  memory.push({ at: Math.round((Date.now() - started) / 1000), rssMb: Math.round(Math.max(...rss) / 1024) });
-};
+// The largest process: the server itself, or its largest worker.
+const sample = () => memory.push({ at: Math.round((Date.now() - started) / 1000), rssMb: Math.round(memoryMb(server.pid!, 'VmRSS')) });
 sample();
 const sampler = setInterval(sample, 5000);
 console.log(`Soaking ${base} for ${seconds} s: ${values.readers} readers, ${values.editors} editors and a reviewer …`);
@@ -152,8 +133,7 @@ await Promise.all([
 ]);
 clearInterval(sampler);
 sample();
-server.kill('SIGTERM');
-await new Promise((resolve) => server.once('exit', resolve));
+await stop(server);
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * p))] ?? NaN;
