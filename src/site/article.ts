@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { lineage } from '../lib/columns.js';
-import { CRAWLER_UA } from '../lib/crawlers.js';
+import { isReaderView } from '../lib/crawlers.js';
 import { qrSvg } from '../lib/qr-code.js';
 import { articleMeta } from '../lib/page-meta.js';
 import { articleIdFromFile, articlePath } from '../lib/urls.js';
@@ -24,7 +24,7 @@ export async function showArticle({ store, now, views, config }: Deps, req: Requ
   const trail = lineage(column);
   // Readers' views are counted (crawlers' and HEAD requests are not), in memory and written in batches. The page
   // shows the count as last written, so it stays the same (and cacheable, with a stable ETag) between batches.
-  if (req.method === 'GET' && !CRAWLER_UA.test(req.get('user-agent') ?? '')) views.record(article.id);
+  if (isReaderView(req)) views.record(article.id);
   res.locals.articleId = article.id; // a cached copy of this page still counts views
   const url = `${config.siteUrl}${canonical}`;
   cachePublicPage(res);

@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http';
 import zlib from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
-import { CRAWLER_UA } from '../lib/crawlers.js';
+import { isReaderView } from '../lib/crawlers.js';
 import type { ViewCounter } from '../content/view-counter.js';
 
 type Head = Record<string, string>;
@@ -110,7 +110,7 @@ export function pageCache(options: { maxBytes: number; contentKey: () => string;
   });
 
   const countView = (req: IncomingMessage, entry: Entry) => {
-    if (entry.articleId !== undefined && req.method === 'GET' && !CRAWLER_UA.test(req.headers['user-agent'] ?? '')) {
+    if (entry.articleId !== undefined && isReaderView(req)) {
       options.views.record(entry.articleId);
     }
   };
