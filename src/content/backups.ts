@@ -24,6 +24,7 @@ const stamp = (now: Date) => now.toISOString().replace(/[-:]/g, '').replace('T',
 /** Copies every file under `from` to `to`: hard links where possible (uploads never change), else copies. */
 function copyFiles(from: string, to: string): number {
   if (!fs.existsSync(from)) return 0;
+  fs.mkdirSync(to, { recursive: true });
   let count = 0;
   for (const entry of fs.readdirSync(from, { withFileTypes: true })) {
     const source = path.join(from, entry.name);
@@ -31,7 +32,6 @@ function copyFiles(from: string, to: string): number {
     if (entry.isDirectory()) {
       count += copyFiles(source, target);
     } else if (entry.isFile()) {
-      fs.mkdirSync(to, { recursive: true });
       try {
         fs.linkSync(source, target);
       } catch (err) {
