@@ -22,7 +22,6 @@ export function siteChangeStore(db: Db) {
       UNION ALL SELECT MAX(published_at) FROM articles WHERE published_at <= @now
     )`).pluck();
   const version = db.prepare('SELECT version FROM content_version').pluck();
-  const due = db.prepare('SELECT MAX(published_at) FROM articles WHERE published_at <= @now').pluck();
   const nextDue = db.prepare('SELECT MIN(published_at) FROM articles WHERE published_at > @now').pluck();
 
   // Worked out again only when the version moves or the next scheduled article comes due: one indexed read of a
@@ -40,7 +39,8 @@ export function siteChangeStore(db: Db) {
           version: current,
           from: at,
           until: next ? Date.parse(next) : Infinity,
-          key: `${current}|${(due.get(params) as string | null) ?? ''}`,
+          // An article coming due changes which one is due next, so the version and that time name the content.
+          key: `${current}|${next ?? ''}`,
           lastChangeAt: (last.get(params) as string | null) ?? undefined,
         };
       }
