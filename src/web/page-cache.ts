@@ -7,6 +7,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import zlib from 'node:zlib';
 import type { NextFunction, Request, Response } from 'express';
 import { isReaderView } from '../lib/crawlers.js';
+import { MODE_COOKIE, SIZE_COOKIE } from '../site/prefs.js';
 import type { ViewCounter } from '../content/view-counter.js';
 
 type Head = Record<string, string>;
@@ -41,9 +42,12 @@ export type PageCache = {
 const CACHEABLE_PATH = /^\/(?!admin(?:\/|$)|uploads\/|assets\/|prefs|healthz)/;
 
 /** The part of a request that decides its page: address and the reader's display preferences (cookies). */
+const ELDER_MODE = new RegExp(`(?:^|;\\s*)${MODE_COOKIE}=elder(?:;|$)`);
+const FONT_SIZE = new RegExp(`(?:^|;\\s*)${SIZE_COOKIE}=([slm])(?:;|$)`);
+
 function keyOf(url: string, cookie: string | undefined): string {
-  const mode = /(?:^|;\s*)kx_mode=elder(?:;|$)/.test(cookie ?? '') ? 'elder' : '';
-  const size = /(?:^|;\s*)kx_size=([slm])(?:;|$)/.exec(cookie ?? '')?.[1] ?? 'm';
+  const mode = ELDER_MODE.test(cookie ?? '') ? 'elder' : '';
+  const size = FONT_SIZE.exec(cookie ?? '')?.[1] ?? 'm';
   return `${url}\u0000${mode}\u0000${size}`;
 }
 
