@@ -12,6 +12,7 @@ import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { adminContext, flash } from '../web/session.js';
 import { articleState, check, loadArticle, submit } from './article-actions.js';
+import { checkDraft, maskValues, recordChecks, textOf } from './checks.js';
 import { columnOptions } from './columns-options.js';
 import { articleForm, fieldErrors, type ArticleForm } from './forms.js';
 
@@ -66,6 +67,8 @@ export function renderEditor(deps: Deps, res: Response, status: number, view: Vi
   const pending = pendingUploads(deps, res, view.values.attachmentIds);
   const editDecision = state ? decide('edit', user, state) : { ok: true as const };
   const scheduled = article?.status === 'published' && article.publishedAt !== null && Date.parse(article.publishedAt) > now().getTime();
+  const steps = article ? store.columns.getById(article.columnId)?.reviewSteps ?? [] : [];
+  const { findings } = checkDraft(deps, textOf(view.values), article?.id);
   res.status(status).render('admin/article-edit.njk', {
     ...view,
     values: { ...view.values, attachmentIds: pending.map((u) => String(u.id)) },
@@ -75,7 +78,12 @@ export function renderEditor(deps: Deps, res: Response, status: number, view: Vi
     attachments: [...(article ? store.uploads.listForArticle(article.id, 'attachment') : []), ...pending],
     statusLabel: article ? (scheduled ? `定时发布（${formatPublished(article.publishedAt!)}）` : STATUS_LABELS[article.status]) : '新稿件',
     isLive: article?.status === 'published' && !scheduled && article.deletedAt === null,
-    steps: article ? store.columns.getById(article.columnId)?.reviewSteps ?? [] : [],
+    steps,
+    findings,
+    maskable: true,
+    // The reviewer's approval would publish it: blocking findings need their explicit override then.
+    blockingBeforePublish: article?.status === 'submitted' && article.reviewStep + 1 >= steps.length
+      ? checkDraft(deps, textOf(storedValues(article)), article.id).findings.filter((f) => f.blocking).length : 0,
     readOnly: editDecision.ok ? '' : editDecision.reason,
     actions: state ? WORKFLOW.filter((action) => decide(action, user, state).ok) : [],
     events: article ? store.workflow.listEvents(article.id) : [],
@@ -163,6 +171,14 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
   const values: Values = { ...(req.body as Values) };
   delete values._csrf;
   const fileErrors = receiveFiles(deps, req, res, values);
+  if (typeof values.mask === 'string') {
+    const masked = maskValues(values, values.mask);
+    delete values.mask;
+    return renderEditor(deps, res, 200, {
+      article, values: { version: '', ...(masked ?? values) }, errors: fileErrors,
+      notice: masked ? '已遮盖，尚未保存：请检查后点“保存”。' : '这里已没有需要遮盖的个人信息。',
+    });
+  }
   const parsed = articleForm.safeParse(values);
   const errors = { ...(parsed.success ? checkForm(deps, res, parsed.data, article) : fieldErrors(parsed.error)), ...fileErrors };
   // A form posted without its version field (not from our page) is shown again all the same.
@@ -221,6 +237,11 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
           '您填写的内容仍在下方，请复制需要保留的部分，然后重新打开文章再修改。',
       },
     });
+  }
+  try {
+    recordChecks(deps, saved, fields, bodyHtml);
+  } catch (err) {
+    deps.log.error({ err }, 'checking a saved article failed'); // the save itself is done; the next scan checks it
   }
   const current = store.adminArticles.getForEdit(saved)!;
   // Changed text goes out only after review: a published article that is edited goes back to 待审核.

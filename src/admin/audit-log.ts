@@ -11,7 +11,9 @@ export const ACTION_LABELS: Record<string, string> = {
   'article.restore': '恢复', 'article.backdate': '设置过去的发布时间', 'article.revision_restore': '恢复历史版本',
   'column.create': '新建栏目', 'column.update': '修改栏目', 'page.create': '新建页面', 'page.update': '修改页面',
   'settings.update': '修改网站设置', 'user.create': '新建用户', 'user.update': '修改用户', 'user.password_reset': '重置密码',
-  'account.password_change': '修改本人密码',
+  'account.password_change': '修改本人密码', 'article.override': '忽略检查问题发布', 'checks.scan': '全站内容检查',
+  'checks.links': '检查外部链接', 'wording.create': '新增词条', 'wording.update': '修改词条', 'wording.delete': '删除词条',
+  'wording.import': '导入词库',
 };
 
 const PER_PAGE = 50;

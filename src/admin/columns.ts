@@ -1,5 +1,6 @@
 import type { Request, Response } from 'express';
 import { buildColumnTree, COLUMN_TYPES, subtreeIds } from '../lib/columns.js';
+import { DEFAULT_UPDATE_DAYS } from '../lib/freshness.js';
 import type { Column } from '../store/columns.js';
 import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
@@ -16,7 +17,7 @@ export function showColumns({ store, now }: Deps, _req: Request, res: Response) 
 const toValues = (c?: Column) => ({
   name: c?.name ?? '', slug: c?.slug ?? '', parentId: String(c?.parentId ?? ''), description: c?.description ?? '',
   sortOrder: String(c?.sortOrder ?? 0), isHidden: c?.isHidden ? '1' : '', reviewSteps: (c?.reviewSteps ?? ['审核签发']).join('\n'),
-  columnType: c?.columnType ?? '政务动态',
+  columnType: c?.columnType ?? '政务动态', updateDays: c?.updateDays === null || c?.updateDays === undefined ? '' : String(c.updateDays),
 });
 
 function loadColumn({ store }: Deps, req: Request): Column {
@@ -28,6 +29,7 @@ function loadColumn({ store }: Deps, req: Request): Column {
 const render = ({ store }: Deps, res: Response, status: number, column: Column | undefined, values: object, errors = {}) =>
   res.status(status).render('admin/column-edit.njk', {
     column, values, errors, parents: columnOptions(store), columnTypes: COLUMN_TYPES.map((t) => ({ value: t, label: t })),
+    defaultDays: DEFAULT_UPDATE_DAYS,
   });
 
 export const showNewColumn = (deps: Deps, _req: Request, res: Response) => render(deps, res, 200, undefined, toValues());

@@ -13,8 +13,10 @@ import { redirectToEditor, saveArticle, showEditArticle, showNewArticle } from '
 import { restoreRevision, showHistory, showRevision } from './article-history.js';
 import { showArticleList, showReviewQueue, showTrash } from './article-list.js';
 import { showAuditLog } from './audit-log.js';
+import { showChecks, showDraftFindings, startLinkCheck, startScan } from './checks.js';
 import { saveColumn, showColumns, showEditColumn, showNewColumn } from './columns.js';
 import { showDashboard } from './dashboard.js';
+import { deleteRule, exportWording, importWording, saveRule, showEditRule, showWording, wordingFileParser } from './wording.js';
 import { logIn, logOut, showLogin } from './login.js';
 import { adminMenu } from './menu.js';
 import { savePage, showEditPage, showNewPage, showPages } from './pages.js';
@@ -69,6 +71,7 @@ export function adminRoutes(deps: Deps): Router {
     next();
   });
   r.post(['/articles', '/articles/:id'], articleFormParser(deps));
+  r.post('/wording/import', wordingFileParser(deps));
   r.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 200 }));
 
   r.get('/login', h(showLogin));
@@ -100,6 +103,20 @@ export function adminRoutes(deps: Deps): Router {
   r.post('/articles/:id/revisions/:version/restore', h(restoreRevision));
   r.get('/review', requireArea('review'), h(showReviewQueue));
   r.get('/trash', h(showTrash));
+
+  r.post('/checks/text', h(showDraftFindings));
+  r.get('/checks', requireArea('checks'), h(showChecks));
+  r.post('/checks/scan', requireArea('checks'), h(startScan));
+  r.post('/checks/links', requireArea('checks'), h(startLinkCheck));
+
+  r.get('/wording', requireArea('wording'), h(showWording));
+  r.post('/wording', requireArea('wording'), h(saveRule));
+  r.get('/wording/export.csv', requireArea('wording'), h(exportWording('csv')));
+  r.get('/wording/export.txt', requireArea('wording'), h(exportWording('txt')));
+  r.post('/wording/import', requireArea('wording'), h(importWording));
+  r.get('/wording/:id/edit', requireArea('wording'), h(showEditRule));
+  r.post('/wording/:id', requireArea('wording'), h(saveRule));
+  r.post('/wording/:id/delete', requireArea('wording'), h(deleteRule));
 
   r.get('/columns', requireArea('columns'), h(showColumns));
   r.get('/columns/new', requireArea('columns'), h(showNewColumn));

@@ -104,6 +104,8 @@ export const AREA_ROLES = {
   settings: ['admin'],
   users: ['admin'],
   audit: ['admin'],
+  checks: ['admin', 'reviewer'],
+  wording: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Area = keyof typeof AREA_ROLES;

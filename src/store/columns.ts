@@ -11,13 +11,15 @@ export type ColumnFields = {
   reviewSteps: string[];
   /** The column's kind in the government-site metadata (ColumnType), e.g. 政务动态. */
   columnType: string;
+  /** Days within which a new article is expected; null: the default for the column's type. */
+  updateDays: number | null;
 };
 
 export type Column = ColumnFields & { id: number };
 
 const COLUMNS = `
   SELECT id, parent_id AS parentId, name, slug, description, sort_order AS sortOrder, is_hidden AS isHidden,
-         review_steps AS reviewSteps, column_type AS columnType
+         review_steps AS reviewSteps, column_type AS columnType, update_days AS updateDays
   FROM columns`;
 
 type Row = Omit<Column, 'isHidden' | 'reviewSteps'> & { isHidden: number; reviewSteps: string };
@@ -32,12 +34,12 @@ export function columnStore(db: Db) {
   const byName = db.prepare(`${COLUMNS} WHERE name = ? ORDER BY is_hidden, id`);
   const count = db.prepare('SELECT COUNT(*) FROM columns').pluck();
   const insert = db.prepare(`
-    INSERT INTO columns (parent_id, name, slug, description, sort_order, is_hidden, review_steps, column_type, created_at, updated_at)
-    VALUES (@parentId, @name, @slug, @description, @sortOrder, @isHidden, @reviewSteps, @columnType, @now, @now)`);
+    INSERT INTO columns (parent_id, name, slug, description, sort_order, is_hidden, review_steps, column_type, update_days, created_at, updated_at)
+    VALUES (@parentId, @name, @slug, @description, @sortOrder, @isHidden, @reviewSteps, @columnType, @updateDays, @now, @now)`);
   const update = db.prepare(`
     UPDATE columns
     SET parent_id = @parentId, name = @name, slug = @slug, description = @description, sort_order = @sortOrder,
-        is_hidden = @isHidden, review_steps = @reviewSteps, column_type = @columnType, updated_at = @now
+        is_hidden = @isHidden, review_steps = @reviewSteps, column_type = @columnType, update_days = @updateDays, updated_at = @now
     WHERE id = @id`);
   const params = (c: ColumnFields, now: Date) => ({
     ...c, isHidden: c.isHidden ? 1 : 0, reviewSteps: JSON.stringify(c.reviewSteps), now: now.toISOString(),
@@ -52,7 +54,7 @@ export function columnStore(db: Db) {
     count: () => count.get() as number,
     insert: (column: Partial<ColumnFields> & Pick<ColumnFields, 'name' | 'slug'>, now: Date) =>
       Number(insert.run(params({
-        parentId: null, description: '', sortOrder: 0, isHidden: false, reviewSteps: ['审核签发'], columnType: '政务动态', ...column,
+        parentId: null, description: '', sortOrder: 0, isHidden: false, reviewSteps: ['审核签发'], columnType: '政务动态', updateDays: null, ...column,
       }, now)).lastInsertRowid),
     update: (id: number, column: ColumnFields, now: Date) => update.run({ ...params(column, now), id }).changes === 1,
   };

@@ -5,6 +5,7 @@ import { articleStore } from './articles.js';
 import { auditStore } from './audit.js';
 import { baiduPushStore } from './baidu-push.js';
 import { columnStore } from './columns.js';
+import { findingStore } from './findings.js';
 import { loginFailureStore } from './login-failures.js';
 import { pageStore } from './pages.js';
 import { pendingPostStore } from './pending-posts.js';
@@ -15,6 +16,7 @@ import { settingStore } from './settings.js';
 import { siteChangeStore } from './site-changes.js';
 import { uploadStore } from './uploads.js';
 import { userStore } from './users.js';
+import { wordingStore } from './wording.js';
 import { workflowStore } from './workflow.js';
 
 export function createStore(db: Db) {
@@ -25,6 +27,7 @@ export function createStore(db: Db) {
     audit: auditStore(db),
     baiduPush: baiduPushStore(db),
     columns: columnStore(db),
+    findings: findingStore(db),
     loginFailures: loginFailureStore(db),
     pages: pageStore(db),
     pendingPosts: pendingPostStore(db),
@@ -35,6 +38,7 @@ export function createStore(db: Db) {
     siteChanges: siteChangeStore(db),
     uploads: uploadStore(db),
     users: userStore(db),
+    wording: wordingStore(db),
     workflow: workflowStore(db),
     /** Runs `fn` in one transaction: all of its writes land, or none. */
     transaction: <T>(fn: () => T): T => db.transaction(fn)(),

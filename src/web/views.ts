@@ -2,6 +2,7 @@
 import path from 'node:path';
 import type { Express } from 'express';
 import nunjucks from 'nunjucks';
+import { FIELD_LABELS, FINDING_KINDS } from '../lib/checks/finding.js';
 import { formatDate, formatPublished, isoBeijing } from '../lib/dates.js';
 import { formatFileSize } from '../lib/file-types.js';
 import { EVENT_LABELS, mayEnter, ROLE_LABELS, STATUS_LABELS } from '../lib/review-rules.js';
@@ -31,6 +32,8 @@ export function setUpViews(app: Express, viewsDir: string, assets: Assets, stric
   env.addGlobal('roleLabels', ROLE_LABELS);
   env.addGlobal('statusLabels', STATUS_LABELS);
   env.addGlobal('eventLabels', EVENT_LABELS);
+  env.addGlobal('findingKinds', FINDING_KINDS);
+  env.addGlobal('fieldLabels', FIELD_LABELS);
   env.addFilter('fileSize', formatFileSize);
   env.express(app);
   app.set('views', path.resolve(viewsDir));

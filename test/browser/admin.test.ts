@@ -69,3 +69,38 @@ test('write with an image, submit, approve as a reviewer, read it on the public 
   assert.equal(await image.evaluate((img: HTMLImageElement) => img.naturalWidth), 32, 'the image loads');
   await reader.screenshot({ path: path.join(SHOTS, 'article-published-375.png'), fullPage: true });
 });
+
+test('content checks while typing: the panel follows the text, 定位 selects it, masks work; new pages pass axe', async (t) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  const app = await startApp(t, { sample: true });
+  await createUser(app.store, 'boss', 'admin', '赵管理');
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+  const page = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  await logIn(page, app.url, 'boss');
+  await page.goto(`${app.url}/admin/articles/new`);
+  assert.match(await page.locator('.findings-summary').textContent() ?? '', /未发现问题/);
+
+  const body = '会议于2026年2月30日在科技馆召开，代表团访问了北朝鲜。联系人身份证370402199003071234。';
+  await page.fill('#f-title', '关于按装设备的通知');
+  await page.fill('#f-bodyMd', body);
+  await page.locator('.findings-summary', { hasText: '发现 4 个问题，其中 2 个阻止发布' }).waitFor({ timeout: 10_000 });
+  assert.equal(app.db.prepare('SELECT COUNT(*) FROM articles WHERE title = ?').pluck().get('关于按装设备的通知'), 0, 'checked without saving');
+  await axe(page, 'admin-editor-findings-1280');
+
+  await page.locator('.finding', { hasText: '禁用词“北朝鲜”' }).locator('.finding-locate').click();
+  const selected = await page.locator('#f-bodyMd').evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd));
+  assert.equal(selected, '北朝鲜');
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'f-bodyMd');
+
+  await page.selectOption('#f-columnId', { label: '　通知公告' });
+  await Promise.all([page.waitForLoadState('load'), page.locator('button[name="mask"]', { hasText: '遮盖为 37*************234' }).click()]);
+  await page.locator('.notice', { hasText: '已遮盖' }).waitFor();
+  assert.equal(await page.inputValue('#f-bodyMd'), body.replace('370402199003071234', '37*************234'));
+  assert.equal(await page.inputValue('#f-title'), '关于按装设备的通知', 'the rest of the form is kept');
+
+  for (const [path, name] of [['/admin/checks', 'admin-checks'], ['/admin/wording', 'admin-wording'], ['/admin/', 'admin-dashboard']] as const) {
+    await page.goto(app.url + path);
+    await axe(page, `${name}-1280`);
+  }
+});

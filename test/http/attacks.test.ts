@@ -33,6 +33,13 @@ describe('stored XSS', () => {
       const article = seedArticle(app.db, { column: 'gzdt', title: `标题${payload}`, publishedAt: new Date(NOW.getTime() - 60_000 * (i + 1)).toISOString() });
       app.db.prepare('UPDATE articles SET subtitle = ?, source = ?, author = ?, summary = ?, reviewed_by = ? WHERE id = ?')
         .run(payload, payload, payload, payload, reviewer, article.id);
+      // What the content checks show: a dictionary rule, a finding and a broken external link, all carrying it.
+      app.db.prepare("INSERT OR REPLACE INTO wording_rules (kind, phrase, suggestion, note, created_at, updated_at) VALUES ('forbidden', ?, ?, ?, '', '')")
+        .run(`禁${payload}`.slice(0, 50), payload.slice(0, 50), payload.slice(0, 100));
+      const link = `https://example.com/${encodeURIComponent(payload)}`;
+      app.store.findings.replace({ type: 'article', id: article.id },
+        [{ kind: 'wording', field: 'title', start: 0, line: 1, column: 1, text: payload, message: payload, suggestion: payload, blocking: true }], [link], NOW);
+      app.store.findings.recordLink(link, { status: 'broken', httpStatus: 404, finalUrl: payload, detail: payload }, NOW, NOW);
       const boss = await logIn(app, 'boss');
       const pages = [
         '/', '/xwzx/', '/gzdt/', articlePath(article), '/lxwm.html', '/wzdt.html', `/search?q=${encodeURIComponent('标题')}`,
@@ -51,7 +58,7 @@ describe('stored XSS', () => {
         const xml = await (await app.get(path)).text();
         assert.doesNotMatch(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''), ACTIVE, `${path} with ${payload}`);
       }
-      for (const path of ['/admin/', '/admin/articles', `/admin/articles/${article.id}/edit`, `/admin/articles/${article.id}/history`, '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/audit']) {
+      for (const path of ['/admin/', '/admin/articles', `/admin/articles/${article.id}/edit`, `/admin/articles/${article.id}/history`, '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/audit', '/admin/checks', '/admin/wording']) {
         const { html } = await boss.get(path);
         assert.doesNotMatch(html, ACTIVE, `${path} with ${payload}`);
       }

@@ -23,7 +23,8 @@ test('public and admin pages have no HTML errors', async (t) => {
   pages['/admin/login'] = await (await app.get('/admin/login')).text();
   const boss = await logIn(app, 'boss');
   for (const pathname of ['/admin/', '/admin/articles', '/admin/articles/new', '/admin/articles/1/edit', '/admin/articles/1/history',
-    '/admin/review', '/admin/columns', '/admin/columns/2/edit', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages/1/edit']) {
+    '/admin/review', '/admin/columns', '/admin/columns/2/edit', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages/1/edit',
+    '/admin/checks', '/admin/wording', '/admin/wording/1/edit']) {
     pages[pathname] = (await boss.get(pathname)).html;
   }
   const files = Object.entries(pages).map(([pathname, html], i) => {

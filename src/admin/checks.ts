@@ -1,0 +1,101 @@
+// The content checks in the admin: the findings of a text being written (shown in the editor, and refreshed while
+// typing), one-click masks for personal data, the report of the last site-wide scan, and the buttons that start a
+// scan or a round of external link checks in the background.
+import type { Request, Response } from 'express';
+import { z } from 'zod';
+import { checkContent, checkContext, type Checked } from '../content/checks.js';
+import { checkLinksNow } from '../content/link-checker.js';
+import { isScanning, scanSite } from '../content/scan.js';
+import type { CheckedText } from '../lib/checks/check-text.js';
+import { FINDING_KINDS, TEXT_FIELDS, type FindingKind } from '../lib/checks/finding.js';
+import { applyMasks, findPersonalData } from '../lib/checks/personal-data.js';
+import { proseOf } from '../lib/checks/prose.js';
+import { renderMarkdown } from '../lib/markdown.js';
+import { paginate } from '../lib/pagination.js';
+import { audit } from '../web/auth.js';
+import type { Deps } from '../web/deps.js';
+import { notFound } from '../web/errors.js';
+import { flash } from '../web/session.js';
+
+/** Every check of an article as written in the form (not yet saved): what the editor shows. */
+export function checkDraft({ store, config, now }: Deps, text: CheckedText, articleId?: number): Checked {
+  return checkContent(checkContext(store, config, now()), { ...text, bodyHtml: renderMarkdown(text.bodyMd ?? ''), articleId });
+}
+
+export const textOf = (values: Record<string, unknown>): CheckedText =>
+  Object.fromEntries(TEXT_FIELDS.map((field) => [field, typeof values[field] === 'string' ? String(values[field]).replace(/\r\n?/g, '\n') : ''])) as CheckedText;
+
+/** Checks the saved article and keeps what was found, for the dashboard and the report. */
+export function recordChecks(deps: Deps, articleId: number, text: CheckedText, bodyHtml: string) {
+  const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...text, bodyHtml, articleId });
+  deps.store.findings.replace({ type: 'article', id: articleId }, findings, externalUrls, deps.now());
+}
+
+/**
+ * The form's text with personal data masked: `which` is 'all' or one finding as field:start. Returns undefined
+ * when there was nothing (any more) to mask there.
+ */
+export function maskValues(values: Record<string, unknown>, which: string): Record<string, unknown> | undefined {
+  const text = textOf(values);
+  let changed = false;
+  const masked: Record<string, unknown> = { ...values };
+  for (const field of TEXT_FIELDS) {
+    const hits = findPersonalData(proseOf(text[field] ?? '')).filter((h) => which === 'all' || which === `${field}:${h.start}`);
+    if (hits.length === 0) continue;
+    masked[field] = applyMasks(text[field]!, hits);
+    changed = true;
+  }
+  return changed ? masked : undefined;
+}
+
+const liveForm = z.object({ articleId: z.string().regex(/^[1-9]\d{0,14}$/).transform(Number).optional().catch(undefined) });
+
+/** The findings panel for the text posted by the editor's script while the writer types (an HTML fragment). */
+export function showDraftFindings(deps: Deps, req: Request, res: Response) {
+  const body = (req.body ?? {}) as Record<string, unknown>;
+  const { findings } = checkDraft(deps, textOf(body), liveForm.parse(body).articleId);
+  res.render('admin/_findings.njk', { findings, maskable: true });
+}
+
+const reportQuery = z.object({
+  kind: z.enum(Object.keys(FINDING_KINDS) as [FindingKind, ...FindingKind[]]).optional().catch(undefined),
+  page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
+});
+
+const PER_PAGE = 50;
+
+export function showChecks({ store }: Deps, req: Request, res: Response) {
+  const query = reportQuery.parse(req.query);
+  const kind = query.kind ?? null;
+  const pagination = paginate(store.findings.countReported(kind), query.page ?? 1, PER_PAGE);
+  if (!pagination) throw notFound(`没有第 ${query.page} 页。`);
+  res.render('admin/checks.njk', {
+    scan: store.findings.scanState(),
+    scanning: isScanning(),
+    links: store.findings.linkCounts(),
+    rows: store.findings.report(kind, pagination.limit, pagination.offset),
+    pagination,
+    query,
+    pageQuery: kind ? `kind=${kind}` : '',
+    kinds: Object.entries(FINDING_KINDS).map(([value, label]) => ({ value, label })),
+  });
+}
+
+/** Starts a site-wide scan in the background (or leaves the one running alone). */
+export function startScan(deps: Deps, req: Request, res: Response) {
+  const already = isScanning();
+  if (!already) {
+    audit(deps, req, res, 'checks.scan', '', '');
+    scanSite(deps).catch((err: unknown) => deps.log.error({ err }, 'content scan failed'));
+  }
+  flash(deps, res, already ? '全站检查正在进行中。' : '全站检查已开始，完成后结果显示在本页（刷新查看进度）。');
+  res.redirect(303, '/admin/checks');
+}
+
+/** Visits the external links that are due now, in the background. */
+export function startLinkCheck(deps: Deps, req: Request, res: Response) {
+  audit(deps, req, res, 'checks.links', '', '');
+  checkLinksNow(deps).catch((err: unknown) => deps.log.error({ err }, 'external link check failed'));
+  flash(deps, res, '外部链接检查已开始：每个网站的链接间隔访问，需要一些时间，结果显示在本页。');
+  res.redirect(303, '/admin/checks');
+}
