@@ -239,7 +239,7 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
     });
   }
   try {
-    recordChecks(deps, saved, fields, bodyHtml);
+    recordChecks(deps, { type: 'article', id: saved }, fields, bodyHtml);
   } catch (err) {
     deps.log.error({ err }, 'checking a saved article failed'); // the save itself is done; the next scan checks it
   }

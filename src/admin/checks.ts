@@ -7,10 +7,11 @@ import { checkContent, checkContext, type Checked } from '../content/checks.js';
 import { checkLinksNow } from '../content/link-checker.js';
 import { isScanning, scanSite } from '../content/scan.js';
 import type { CheckedText } from '../lib/checks/check-text.js';
-import { FINDING_KINDS, TEXT_FIELDS, type FindingKind } from '../lib/checks/finding.js';
+import { FINDING_KINDS, TEXT_FIELDS, type Finding, type FindingKind } from '../lib/checks/finding.js';
 import { applyMasks, findPersonalData } from '../lib/checks/personal-data.js';
 import { proseOf } from '../lib/checks/prose.js';
 import { renderMarkdown } from '../lib/markdown.js';
+import type { Target } from '../store/findings.js';
 import { paginate } from '../lib/pagination.js';
 import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
@@ -25,10 +26,12 @@ export function checkDraft({ store, config, now }: Deps, text: CheckedText, arti
 export const textOf = (values: Record<string, unknown>): CheckedText =>
   Object.fromEntries(TEXT_FIELDS.map((field) => [field, typeof values[field] === 'string' ? String(values[field]).replace(/\r\n?/g, '\n') : ''])) as CheckedText;
 
-/** Checks the saved article and keeps what was found, for the dashboard and the report. */
-export function recordChecks(deps: Deps, articleId: number, text: CheckedText, bodyHtml: string) {
+/** Checks the saved article or page and keeps what was found, for the dashboard and the report; returns it. */
+export function recordChecks(deps: Deps, target: Target, text: CheckedText, bodyHtml: string): Finding[] {
+  const articleId = target.type === 'article' ? target.id : undefined;
   const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...text, bodyHtml, articleId });
-  deps.store.findings.replace({ type: 'article', id: articleId }, findings, externalUrls, deps.now());
+  deps.store.findings.replace(target, findings, externalUrls, deps.now());
+  return findings;
 }
 
 /**

@@ -6,6 +6,7 @@ import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
+import { checkDraft, recordChecks, textOf } from './checks.js';
 import { fieldErrors, pageForm } from './forms.js';
 
 export const showPages = ({ store }: Deps, _req: Request, res: Response) =>
@@ -21,13 +22,16 @@ function loadPage({ store }: Deps, req: Request): Page {
   return page;
 }
 
-const render = (res: Response, status: number, page: Page | undefined, values: object, errors = {}, notice = '') =>
-  res.status(status).render('admin/page-edit.njk', { page, values, errors, notice });
+/** The editor, with what the content checks find in the text shown (a page is public as soon as it is saved). */
+const render = (deps: Deps, res: Response, status: number, page: Page | undefined, values: Record<string, unknown>, errors = {}, notice = '') =>
+  res.status(status).render('admin/page-edit.njk', {
+    page, values, errors, notice, findings: checkDraft(deps, textOf(values)).findings, maskable: false,
+  });
 
 /** The editor, with the form kept from an expired session if there is one. */
 function showEditor(deps: Deps, req: Request, res: Response, page: Page | undefined) {
   const kept = takePendingPost(deps, req, res, page ? `/admin/pages/${page.id}` : '/admin/pages');
-  render(res, 200, page, kept ? { ...toValues(page), ...kept } : toValues(page), {}, kept ? KEPT_NOTICE : '');
+  render(deps, res, 200, page, kept ? { ...toValues(page), ...kept } : toValues(page), {}, kept ? KEPT_NOTICE : '');
 }
 
 export const showNewPage = (deps: Deps, req: Request, res: Response) => showEditor(deps, req, res, undefined);
@@ -44,12 +48,14 @@ export function savePage(deps: Deps, req: Request, res: Response) {
     if (same && same.id !== page?.id) errors.slug = `地址 ${parsed.data.slug} 已被页面“${same.title}”使用`;
     if (store.columns.getBySlug(parsed.data.slug)) errors.slug = '这个地址与栏目目录相同，请换一个';
   }
-  if (!parsed.success || Object.keys(errors).length > 0) return render(res, 422, page, values, errors);
+  if (!parsed.success || Object.keys(errors).length > 0) return render(deps, res, 422, page, values, errors);
   const fields = { ...parsed.data, bodyHtml: renderMarkdown(parsed.data.bodyMd, uploadedImageSizes(store)) };
-  store.transaction(() => {
-    const id = page ? (store.pages.update(page.id, fields, now()), page.id) : store.pages.insert(fields, now());
-    audit(deps, req, res, page ? 'page.update' : 'page.create', `page:${id}`, fields.title);
+  const id = store.transaction(() => {
+    const saved = page ? (store.pages.update(page.id, fields, now()), page.id) : store.pages.insert(fields, now());
+    audit(deps, req, res, page ? 'page.update' : 'page.create', `page:${saved}`, fields.title);
+    return saved;
   });
-  flash(deps, res, '页面已保存。');
-  res.redirect(303, '/admin/pages');
+  const found = recordChecks(deps, { type: 'page', id }, { title: fields.title, bodyMd: fields.bodyMd }, fields.bodyHtml).length;
+  flash(deps, res, found ? `页面已保存。内容检查发现 ${found} 个问题，请在页面中查看并修改。` : '页面已保存。');
+  res.redirect(303, found ? `/admin/pages/${id}/edit` : '/admin/pages');
 }

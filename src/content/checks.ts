@@ -6,13 +6,13 @@ import { checkText, type CheckedText } from '../lib/checks/check-text.js';
 import { locate, sortFindings, type Finding } from '../lib/checks/finding.js';
 import { classifyLink, linksIn } from '../lib/checks/links.js';
 import { compileDictionary, type Dictionary } from '../lib/checks/wording.js';
-import { buildColumnTree, type ColumnTree } from '../lib/columns.js';
+import { buildColumnTree, lineage, type ColumnNode, type ColumnTree } from '../lib/columns.js';
 import { summaryFromHtml } from '../lib/markdown.js';
 import { articleIdFromFile } from '../lib/urls.js';
 import type { Store } from '../store/store.js';
 import { uploadsDir } from './uploads.js';
 
-/** What one run of checks reads once: the dictionary and the column tree. */
+/** What one run of checks reads once: the dictionary and the column tree (without counts). */
 export type CheckContext = {
   store: Store;
   dataDir: string;
@@ -26,8 +26,19 @@ export function checkContext(store: Store, config: { dataDir: string; siteUrl: s
   return {
     store, dataDir: config.dataDir, siteUrl: config.siteUrl, now,
     dictionary: compileDictionary(store.wording.list()),
-    columns: buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(now)),
+    columns: buildColumnTree(store.columns.listAll(), new Map()),
   };
+}
+
+/**
+ * Whether readers see the column: it and the columns above it are not hidden, and it or a visible column under it
+ * has a public article (one indexed lookup; counting every column's articles would take milliseconds on a large site).
+ */
+function columnIsPublic(ctx: CheckContext, slug: string): boolean {
+  const node = ctx.columns.bySlug.get(slug);
+  if (!node || lineage(node).some((n) => n.isHidden)) return false;
+  const visible = (n: ColumnNode): number[] => [n.id, ...n.children.filter((c) => !c.isHidden).flatMap(visible)];
+  return ctx.store.articles.listPublished(visible(node), ctx.now, 1).length > 0;
 }
 
 /** Addresses the site always serves. */
@@ -53,7 +64,7 @@ export function internalLinkProblem(ctx: CheckContext, pathname: string, article
   const page = /^\/([a-z][a-z0-9]*)\.html$/.exec(pathname);
   if (page) return store.pages.getBySlug(page[1]!) ? '' : '单页不存在';
   const column = /^\/([a-z][a-z0-9]*)(?:\/(?:index(?:_[1-9]\d*)?\.html|rss\.xml)?)?$/.exec(pathname);
-  if (column) return ctx.columns.bySlug.get(column[1]!)?.isPublic ? '' : '栏目不存在，或在网站上不显示（隐藏或没有文章）';
+  if (column) return columnIsPublic(ctx, column[1]!) ? '' : '栏目不存在，或在网站上不显示（隐藏或没有文章）';
   const article = /^\/[a-z][a-z0-9]*\/\d{6}\/([^/]+)$/.exec(pathname);
   const id = article ? articleIdFromFile(article[1]!) : undefined;
   if (id !== undefined) return id === articleId || store.articles.getPublished(id, now) ? '' : '文章不存在、未发布、已下线或已删除';
@@ -85,14 +96,14 @@ export function checkContent(ctx: CheckContext, content: CheckedContent): Checke
     const problem = internalLinkProblem(ctx, target.internal, content.articleId);
     if (!problem) continue;
     const start = Math.max(0, body.indexOf(href));
-    findings.push(locate('bodyMd', body, { kind: 'link', start, end: start + (body.includes(href) ? href.length : 0), message: `链接不可用：${problem}`, suggestion: '请改正或删除这个链接', blocking: false }));
+    findings.push(locate('bodyMd', body, { kind: 'link', start, end: start + (body.includes(href) ? href.length : 0), message: `链接不可用：${problem}`, suggestion: '请改正或删除这个链接', blocking: true }));
   }
   if (content.articleId !== undefined) {
     for (const file of ctx.store.uploads.listForArticle(content.articleId, 'attachment')) {
       if (fs.existsSync(path.join(uploadsDir(ctx.dataDir), file.fileName))) continue;
       findings.push({
         kind: 'link', field: 'attachments', start: 0, end: 0, line: 1, column: 1, text: file.originalName, before: '', after: '',
-        message: '附件文件已丢失，读者无法下载', suggestion: '请重新上传这个附件', blocking: false,
+        message: '附件文件已丢失，读者无法下载', suggestion: '请重新上传这个附件', blocking: true,
       });
     }
   }

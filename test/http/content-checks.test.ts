@@ -109,6 +109,21 @@ describe('the editor', () => {
   });
 });
 
+test('a single page shows what was found after saving, and the report lists it', async (t) => {
+  const app = await setUp(t);
+  const admin = await logIn(app, 'boss');
+  const pageId = Number(app.db.prepare("SELECT id FROM pages WHERE slug = 'lxwm'").pluck().get());
+  await admin.get(`/admin/pages/${pageId}/edit`);
+  const saved = await admin.post(`/admin/pages/${pageId}`, { title: '联系我们', slug: 'lxwm', sortOrder: '0', bodyMd: '办公室电话：0632-3311234\n\n联系人手机13812345678，详见[旧页面](/old.html)。' });
+  assert.equal(saved.res.headers.get('location'), `/admin/pages/${pageId}/edit`);
+  const page = await admin.get(`/admin/pages/${pageId}/edit`);
+  assert.equal(texts(page.document, '.flash')[0], '页面已保存。内容检查发现 2 个问题，请在页面中查看并修改。');
+  assert.deepEqual(texts(page.document, '.finding-where'), ['正文第 3 行第 26 字', '正文第 3 行第 6 字']);
+  const report = (await admin.get('/admin/checks')).document;
+  assert.equal(texts(report, `#report-page-${pageId}`)[0], '单页：联系我们');
+  assert.equal(texts(report, `#report-page-${pageId} ~ ol .finding`).length, 2);
+});
+
 describe('publishing', () => {
   test('a blocking finding stops publishing until a reviewer overrides it with a reason, which is logged', async (t) => {
     const app = await setUp(t);
@@ -163,13 +178,18 @@ describe('links', () => {
     const publishedAt = '2026-02-01T02:00:00.000Z';
     app.db.prepare("UPDATE articles SET status = 'published', published_at = ? WHERE id = ?").run(publishedAt, targetId);
     const target = articlePath({ id: targetId, columnSlug: 'gzdt', publishedAt });
-    const body = `见[上文](${target})、[联系我们](/lxwm.html)、[通知公告](/tzgg/)、[旧栏目](/nosuch/)。\n\n![现场](${image})`;
+    seedColumn(app.db, { slug: 'yc', name: '隐藏栏目', hidden: true });
+    seedArticle(app.db, { column: 'yc', title: '隐藏栏目里的文章' });
+    const body = `见[上文](${target})、[联系我们](/lxwm.html)、[通知公告](/tzgg/index_1.html)、[旧栏目](/nosuch/)。\n\n![现场](${image})\n\n[隐藏](/yc/)`;
     const citing = seedArticle(app.db, { column: 'gzdt', title: '引用别的文章', body });
 
     const admin = await logIn(app, 'boss');
     await scan(app, admin);
     const before = (await admin.get('/admin/checks?kind=link')).document;
-    assert.deepEqual(texts(before, `#report-article-${citing.id} ~ ol .finding`), [`提示 正文第 1 行第 ${body.indexOf('/nosuch/') + 1} 字 · 链接：链接不可用：栏目不存在，或在网站上不显示（隐藏或没有文章） “/nosuch/” 建议：请改正或删除这个链接`]);
+    assert.deepEqual(texts(before, `#report-article-${citing.id} ~ ol .finding`), [
+      `阻止发布 正文第 1 行第 ${body.indexOf('/nosuch/') + 1} 字 · 链接：链接不可用：栏目不存在，或在网站上不显示（隐藏或没有文章） “/nosuch/” 建议：请改正或删除这个链接`,
+      '阻止发布 正文第 5 行第 6 字 · 链接：链接不可用：栏目不存在，或在网站上不显示（隐藏或没有文章） “/yc/” 建议：请改正或删除这个链接',
+    ]);
 
     await admin.post(`/admin/articles/${targetId}/delete`);
     await scan(app, admin);
@@ -178,6 +198,7 @@ describe('links', () => {
       ['文章不存在、未发布、已下线或已删除 ', target],
       ['栏目不存在，或在网站上不显示（隐藏或没有文章） ', '/nosuch/'],
       ['文件所属的文章未发布、已下线或已删除，读者无法打开 ', image],
+      ['栏目不存在，或在网站上不显示（隐藏或没有文章） ', '/yc/'],
     ]);
     // A file gone from the disk is a broken download too.
     fs.rmSync(path.join(uploadsDir(app.dataDir), image.replace('/uploads/', '')));
