@@ -1,5 +1,5 @@
 // Removes what has outlived its use: expired sessions, old login failures, forms kept past their day, and Baidu
-// pushes done (or given up on) a month ago.
+// pushes done (or given up on) a month ago, posts to the public forms after two days, mail after three months.
 import type { Store } from './store/store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -11,6 +11,8 @@ export function cleanUp(store: Store, now: Date) {
     loginFailures: store.loginFailures.prune(dayAgo),
     pendingPosts: store.pendingPosts.prune(dayAgo),
     baiduPushes: store.baiduPush.prune(new Date(now.getTime() - 30 * DAY_MS)),
+    formAttempts: store.publicForms.prune(new Date(now.getTime() - 2 * DAY_MS)),
+    mail: store.mailQueue.prune(new Date(now.getTime() - 90 * DAY_MS)),
   };
 }
 

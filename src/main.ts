@@ -5,6 +5,7 @@ import { createApp, serve } from './app.js';
 import { runCli } from './cli/run.js';
 import { startBaiduPush } from './content/baidu-push.js';
 import { startContentChecks } from './content/link-checker.js';
+import { startMailer } from './content/mailer.js';
 import { viewCounter } from './content/view-counter.js';
 import { startHousekeeping } from './housekeeping.js';
 import { openSite } from './open-site.js';
@@ -39,7 +40,7 @@ await runCli(async (config) => {
   const now = () => new Date();
   // Background jobs run in one process only (the only one, or the first worker).
   const jobs = !cluster.isWorker || process.env.KX_BACKGROUND_JOBS === '1'
-    ? [startHousekeeping(store, now), startBaiduPush({ store, config, now }, log), startContentChecks({ store, config, now }, log)]
+    ? [startHousekeeping(store, now), startBaiduPush({ store, config, now }, log), startContentChecks({ store, config, now }, log), startMailer({ store, now }, log)]
     : [];
   const views = viewCounter(store, undefined, (err) => log.error({ err }, 'writing view counts failed'));
   const server = serve(createApp({ config, store, now, views, log }), config.port);

@@ -1,5 +1,7 @@
 import type { Request, Response } from 'express';
 import { buildColumnTree, flattenTree } from '../lib/columns.js';
+import { deadlineState } from '../lib/enquiries.js';
+import { readEnquirySettings } from '../lib/enquiry-settings.js';
 import { freshness, HOME_UPDATE_DAYS, latestIn, updateDaysOf } from '../lib/freshness.js';
 import { mayEnter, STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
 import type { Deps } from '../web/deps.js';
@@ -17,6 +19,14 @@ function updateStatus({ store, now }: Deps) {
   }));
   const homeLatest = tree.roots.filter((root) => root.isPublic).map((root) => latestIn(root, latest)).sort().at(-1) ?? null;
   return { home: freshness(homeLatest, HOME_UPDATE_DAYS, at), columns };
+}
+
+/** Unanswered 咨询留言 against their deadline: counts, and the most urgent few. */
+function enquiryDeadlines({ store, now }: Deps) {
+  const days = Number(readEnquirySettings(store.settings.getAll()).enquiryReplyDays);
+  const open = store.enquiries.listOpen().map((e) => ({ ...e, deadline: deadlineState(e.createdAt, days, now()) }));
+  const count = (state: string) => open.filter((e) => e.deadline.state === state).length;
+  return { open: open.length, due: count('due'), overdue: count('overdue'), alarm: count('alarm'), urgent: open.filter((e) => e.deadline.state !== 'ok').slice(0, 5) };
 }
 
 const REPORTED = 5;
@@ -39,5 +49,6 @@ export function showDashboard(deps: Deps, _req: Request, res: Response) {
     attention: updates.columns.filter((c) => !c.isHidden && ['due', 'overdue', 'empty'].includes(c.state)).length,
     reported: store.findings.report(null, REPORTED, 0),
     reportedCount: store.findings.countReported(),
+    enquiries: enquiryDeadlines(deps),
   });
 }

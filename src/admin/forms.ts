@@ -81,7 +81,7 @@ export const articleFilters = z.object({
   page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
 });
 
-const RESERVED_SLUGS = ['admin', 'assets', 'uploads', 'healthz', 'search', 'sitemap', 'feed', 'feeds', 'rss', 'static', 'api', 'robots', 'favicon'];
+const RESERVED_SLUGS = ['zxly', 'admin', 'assets', 'uploads', 'healthz', 'search', 'sitemap', 'feed', 'feeds', 'rss', 'static', 'api', 'robots', 'favicon'];
 
 export const columnForm = z.object({
   name: required('栏目名称', 50),

@@ -7,6 +7,7 @@ const MENU: { section: string; href: string; label: string; area: Area }[] = [
   { section: 'articles', href: '/admin/articles', label: '文章', area: 'articles' },
   { section: 'review', href: '/admin/review', label: '待审核', area: 'review' },
   { section: 'trash', href: '/admin/trash', label: '回收站', area: 'articles' },
+  { section: 'enquiries', href: '/admin/enquiries', label: '咨询留言', area: 'enquiries' },
   { section: 'checks', href: '/admin/checks', label: '内容检查', area: 'checks' },
   { section: 'wording', href: '/admin/wording', label: '用语词库', area: 'wording' },
   { section: 'columns', href: '/admin/columns', label: '栏目', area: 'columns' },

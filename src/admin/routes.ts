@@ -16,6 +16,7 @@ import { showAuditLog } from './audit-log.js';
 import { showChecks, showDraftFindings, startLinkCheck, startScan } from './checks.js';
 import { saveColumn, showColumns, showEditColumn, showNewColumn } from './columns.js';
 import { showDashboard } from './dashboard.js';
+import { addNote, answerEnquiry, assignEnquiry, changeStatus, saveEnquirySettings, showEnquiryAdmin, showEnquirySettings, showInbox } from './enquiries.js';
 import { deleteRule, exportWording, importWording, saveRule, showEditRule, showWording, wordingFileParser } from './wording.js';
 import { logIn, logOut, showLogin } from './login.js';
 import { adminMenu } from './menu.js';
@@ -108,6 +109,15 @@ export function adminRoutes(deps: Deps): Router {
   r.get('/checks', requireArea('checks'), h(showChecks));
   r.post('/checks/scan', requireArea('checks'), h(startScan));
   r.post('/checks/links', requireArea('checks'), h(startLinkCheck));
+
+  r.get('/enquiries', requireArea('enquiries'), h(showInbox));
+  r.get('/enquiries/settings', requireArea('settings'), h(showEnquirySettings));
+  r.post('/enquiries/settings', requireArea('settings'), h(saveEnquirySettings));
+  r.get('/enquiries/:id', requireArea('enquiries'), h(showEnquiryAdmin));
+  r.post('/enquiries/:id/status', requireArea('enquiries'), h(changeStatus));
+  r.post('/enquiries/:id/assign', requireArea('enquiries'), h(assignEnquiry));
+  r.post('/enquiries/:id/notes', requireArea('enquiries'), h(addNote));
+  r.post('/enquiries/:id/answer', requireArea('enquiries'), h(answerEnquiry));
 
   r.get('/wording', requireArea('wording'), h(showWording));
   r.post('/wording', requireArea('wording'), h(saveRule));

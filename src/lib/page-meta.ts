@@ -177,6 +177,14 @@ export function siteMapMeta(site: SiteInfo): PageMeta {
   return meta;
 }
 
+/** 咨询留言 pages: the list and each published answer are indexed; the forms and receipts are not. */
+export function enquiryMeta(site: SiteInfo, heading: string, path: string | null, description = ''): PageMeta {
+  const meta = base(site, heading, description || `${site.settings.siteName}${heading}`, path);
+  if (path === null) return { ...meta, noindex: true };
+  meta.jsonLd = [breadcrumbList(site, [{ name: '咨询留言', path: '/zxly/' }, ...(path === '/zxly/' ? [] : [{ name: heading, path }])])];
+  return meta;
+}
+
 /** Search results are for readers, not for indexing (robots.txt also keeps crawlers out). */
 export function searchMeta(site: SiteInfo, query: string): PageMeta {
   const heading = query ? `搜索：${query}` : '站内搜索';

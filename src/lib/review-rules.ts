@@ -105,6 +105,7 @@ export const AREA_ROLES = {
   users: ['admin'],
   audit: ['admin'],
   checks: ['admin', 'reviewer'],
+  enquiries: ROLES,
   wording: ['admin'],
 } as const satisfies Record<string, readonly Role[]>;
 

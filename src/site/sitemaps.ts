@@ -40,6 +40,7 @@ export function sendPagesSitemap({ store, now }: Deps, _req: Request, res: Respo
         lastmod: flattenTree([node]).map(({ node: n }) => latest.get(n.id) ?? '').reduce(later, ''),
       })),
     ...store.pages.listAll().map((page) => ({ path: pagePath(page.slug), lastmod: page.updatedAt })),
+    { path: '/zxly/', lastmod: lastChange },
     { path: '/wzdt.html', lastmod: lastChange },
   ];
   sendXml(res, 'feeds/sitemap.xml.njk', { urls: urls.map((u) => ({ path: u.path, lastmod: isoBeijing(u.lastmod || lastChange) })) });

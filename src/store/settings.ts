@@ -1,4 +1,5 @@
 import type { Db } from '../db/open.js';
+import type { EnquirySettingKey } from '../lib/enquiry-settings.js';
 import type { SettingKey } from '../lib/site-settings.js';
 
 export function settingStore(db: Db) {
@@ -10,7 +11,7 @@ export function settingStore(db: Db) {
     /** Stored values by key; validation happens in lib/site-settings.ts. */
     getAll: () =>
       Object.fromEntries((all.all() as { key: string; value: string }[]).map(({ key, value }) => [key, value])),
-    setMany: (values: Partial<Record<SettingKey, string>>, now: Date) =>
+    setMany: (values: Partial<Record<SettingKey | EnquirySettingKey, string>>, now: Date) =>
       db.transaction(() => {
         for (const [key, value] of Object.entries(values)) upsert.run(key, value, now.toISOString());
       })(),

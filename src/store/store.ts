@@ -5,10 +5,13 @@ import { articleStore } from './articles.js';
 import { auditStore } from './audit.js';
 import { baiduPushStore } from './baidu-push.js';
 import { columnStore } from './columns.js';
+import { enquiryStore } from './enquiries.js';
 import { findingStore } from './findings.js';
 import { loginFailureStore } from './login-failures.js';
+import { mailQueueStore } from './mail-queue.js';
 import { pageStore } from './pages.js';
 import { pendingPostStore } from './pending-posts.js';
+import { publicFormStore } from './public-forms.js';
 import { revisionStore } from './revisions.js';
 import { sessionStore } from './sessions.js';
 import { searchStore } from './search.js';
@@ -27,10 +30,13 @@ export function createStore(db: Db) {
     audit: auditStore(db),
     baiduPush: baiduPushStore(db),
     columns: columnStore(db),
+    enquiries: enquiryStore(db),
     findings: findingStore(db),
     loginFailures: loginFailureStore(db),
+    mailQueue: mailQueueStore(db),
     pages: pageStore(db),
     pendingPosts: pendingPostStore(db),
+    publicForms: publicFormStore(db),
     revisions: revisionStore(db),
     sessions: sessionStore(db),
     search: searchStore(db),

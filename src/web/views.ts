@@ -4,6 +4,7 @@ import type { Express } from 'express';
 import nunjucks from 'nunjucks';
 import { FIELD_LABELS, FINDING_KINDS } from '../lib/checks/finding.js';
 import { formatDate, formatPublished, isoBeijing } from '../lib/dates.js';
+import { ENQUIRY_EVENT_LABELS } from '../lib/enquiries.js';
 import { formatFileSize } from '../lib/file-types.js';
 import { EVENT_LABELS, mayEnter, ROLE_LABELS, STATUS_LABELS } from '../lib/review-rules.js';
 import { articlePath, columnPagePath, columnPath, pagePath, policeFilingUrl } from '../lib/urls.js';
@@ -34,6 +35,7 @@ export function setUpViews(app: Express, viewsDir: string, assets: Assets, stric
   env.addGlobal('eventLabels', EVENT_LABELS);
   env.addGlobal('findingKinds', FINDING_KINDS);
   env.addGlobal('fieldLabels', FIELD_LABELS);
+  env.addGlobal('eventNames', ENQUIRY_EVENT_LABELS);
   env.addFilter('fileSize', formatFileSize);
   env.express(app);
   app.set('views', path.resolve(viewsDir));

@@ -189,7 +189,7 @@ describe('roles', () => {
     }
     const editor = await logIn(app, 'ed');
     assert.deepEqual([...(await editor.get('/admin/')).document.querySelectorAll('.admin-nav a')].map((a) => a.textContent),
-      ['工作台', '文章', '回收站', '查看网站']);
+      ['工作台', '文章', '回收站', '咨询留言', '查看网站']);
     for (const [path, fields] of [['/admin/settings', { siteName: '被篡改' }], ['/admin/users', { username: 'x1', displayName: 'x', role: 'admin' }],
       ['/admin/columns', { name: '新栏目', slug: 'xlm', reviewSteps: '审核' }], ['/admin/articles/1/approve', {}], ['/admin/articles/1/withdraw', {}]] as const) {
       assert.equal((await editor.post(path, fields)).res.status, 403, path);

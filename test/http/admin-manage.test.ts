@@ -27,12 +27,12 @@ describe('columns', () => {
     await boss.get(`/admin/columns/${gzdt.id}/edit`);
     await boss.post(`/admin/columns/${gzdt.id}`, { name: '工作动态', slug: 'gzdt', parentId: '', sortOrder: '1', description: '', reviewSteps: '审核签发' });
     const home = await app.page('/');
-    assert.deepEqual(texts(home.document, '.site-nav a'), ['首页', '工作动态', '新闻中心', '科普知识', '学会动态'], 'moved to the top level, first');
+    assert.deepEqual(texts(home.document, '.site-nav a'), ['首页', '工作动态', '新闻中心', '科普知识', '学会动态', '咨询留言'], 'moved to the top level, first');
 
     const kpzs = app.store.columns.getBySlug('kpzs')!;
     await boss.post(`/admin/columns/${kpzs.id}`, { name: '科普园地', slug: 'kpzs', parentId: '', sortOrder: '20', description: '', reviewSteps: '审核签发', isHidden: '1' });
     const after = await app.page('/');
-    assert.deepEqual(texts(after.document, '.site-nav a'), ['首页', '工作动态', '新闻中心', '学会动态']);
+    assert.deepEqual(texts(after.document, '.site-nav a'), ['首页', '工作动态', '新闻中心', '学会动态', '咨询留言']);
     assert.deepEqual(texts(after.document, '.panel h2'), ['工作动态', '通知公告', '学会动态']);
     assert.equal((await app.get('/kpzs/')).status, 404);
     assert.deepEqual(auditActions(app), ['column.create', 'column.update', 'column.update']);

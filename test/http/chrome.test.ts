@@ -77,7 +77,7 @@ describe('error pages', () => {
     assert.equal(res.headers.get('cache-control'), 'no-store');
     assert.equal(text(document, 'h1'), '页面不存在');
     assert.equal(text(document, 'title'), '页面不存在 - 枣庄市科学技术协会');
-    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态']);
+    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态', '咨询留言']);
     assert.match(text(document, '.site-footer')!, /鲁ICP备05008974号/);
   });
 

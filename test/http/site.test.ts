@@ -17,7 +17,7 @@ describe('home page', () => {
     assert.equal(document.documentElement.getAttribute('lang'), 'zh-CN');
     assert.equal(text(document, 'title'), '枣庄市科学技术协会');
     assert.equal(text(document, '.brand-name'), '枣庄市科学技术协会');
-    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态']);
+    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态', '咨询留言']);
     assert.equal(document.querySelector('.site-nav a[aria-current="page"]')?.textContent, '首页');
     assert.equal(text(document, '.headline h2'), SAMPLE_TITLE);
     assert.equal(document.querySelector('.headline h2 a')?.getAttribute('href'), SAMPLE_PATH);
@@ -41,7 +41,7 @@ describe('home page', () => {
     seedColumn(app.db, { slug: 'ycl', name: '隐藏栏目', hidden: true });
     seedArticle(app.db, { column: 'ycl', title: '隐藏栏目里的文章' });
     const { html, document } = await app.page('/');
-    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态']);
+    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '新闻中心', '科普知识', '学会动态', '咨询留言']);
     assert.doesNotMatch(html, /党建工作|政策文件|隐藏栏目/);
     for (const path of ['/djgz/', '/zcwj/', '/ycl/']) assert.equal((await app.get(path)).status, 404, path);
     const newsCentre = await app.page('/xwzx/');
@@ -52,7 +52,7 @@ describe('home page', () => {
     const app = await startApp(t);
     const { res, document } = await app.page('/');
     assert.equal(res.status, 200);
-    assert.deepEqual(texts(document, '.site-nav a'), ['首页']);
+    assert.deepEqual(texts(document, '.site-nav a'), ['首页', '咨询留言']);
     assert.match(text(document, '.empty')!, /暂无发布的信息/);
   });
 });
