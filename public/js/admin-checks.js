@@ -17,7 +17,9 @@ if (panel && form && !form.querySelector('fieldset[disabled]')) {
     if (panel.dataset.articleId) data.set('articleId', panel.dataset.articleId);
     try {
       const res = await fetch(panel.dataset.checkUrl, { method: 'POST', body: data, signal: pending.signal, credentials: 'same-origin' });
-      if (res.ok) body.innerHTML = await res.text();
+      // Sent to the login page: the session has ended. Saving keeps the text (it is offered again after logging in).
+      if (res.redirected || !res.ok) body.innerHTML = '<p class="findings-summary">登录已过期，暂时无法自动检查；保存时会提示重新登录，填写的内容不会丢失。</p>';
+      else body.innerHTML = await res.text();
     } catch {
       // aborted by newer typing, or offline: the panel keeps its last result and saving checks again
     }

@@ -9,8 +9,10 @@ import { audit, forbidden } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
-import { renderEditor, storedValues } from './article-edit.js';
-import { checkDraft, textOf } from './checks.js';
+import { blockingFindings, renderEditor, storedValues } from './article-edit.js';
+import { recordChecks } from './checks.js';
+import { textHash } from '../content/checks.js';
+import { renderMarkdown } from '../lib/markdown.js';
 import { commentForm, fieldErrors, overrideForm, rejectForm } from './forms.js';
 
 const STALE = '操作未完成：文章状态已被其他人改变，请查看最新状态。';
@@ -81,14 +83,19 @@ export function approveArticle(deps: Deps, req: Request, res: Response) {
     return finish(deps, res, article, done, `“${stepName}”已通过，等待“${steps[next.step]}”。`);
   }
   // Blocking findings stop publishing unless the reviewer overrides them, with a reason, on record.
-  const blocking = checkDraft(deps, textOf(storedValues(article)), article.id).findings.filter((f) => f.blocking);
+  const blocking = blockingFindings(deps, article);
   let overridden = '';
   if (blocking.length > 0) {
     const override = overrideForm.safeParse(req.body);
     if (!override.success) {
-      return renderEditor(deps, res, 422, { article, values: storedValues(article), errors: { override: fieldErrors(override.error).override ?? fieldErrors(override.error).overrideReason! } });
+      const typed = (name: string) => (typeof req.body?.[name] === 'string' ? String(req.body[name]) : '');
+      return renderEditor(deps, res, 422, {
+        article, values: storedValues(article), errors: fieldErrors(override.error),
+        approve: { comment: typed('comment'), override: typed('override'), overrideReason: typed('overrideReason') },
+      });
     }
-    overridden = `忽略 ${blocking.length} 个阻止发布的问题（${blocking.map((f) => `“${f.text}”${f.message}`).join('；')}），理由：${override.data.overrideReason}`;
+    // The log names each finding by its masked form where it has one: an ID number is not copied into the log.
+    overridden = `忽略 ${blocking.length} 个阻止发布的问题（${blocking.map((f) => `“${f.mask ?? f.text}”${f.message}`).join('；')}），理由：${override.data.overrideReason}`;
     event.comment = [comment, overridden].filter(Boolean).join('；');
   }
   const publishedAt = publishTime(article.requestedPublishAt, article.isBackdated, article.publishedAt, now());
@@ -99,7 +106,11 @@ export function approveArticle(deps: Deps, req: Request, res: Response) {
     return moved;
   });
   if (done) audit(deps, req, res, 'article.publish', `article:${article.id}`, `${article.title}（发布时间 ${formatPublished(publishedAt)}）`);
-  if (done && overridden) audit(deps, req, res, 'article.override', `article:${article.id}`, `${article.title}：${overridden}`);
+  if (done && overridden) {
+    store.findings.setOverride(article.id, textHash(article), user.id, overridden, now());
+    audit(deps, req, res, 'article.override', `article:${article.id}`, `${article.title}：${overridden}`);
+    recordChecks(deps, { type: 'article', id: article.id }, article, renderMarkdown(article.bodyMd));
+  }
   const scheduled = Date.parse(publishedAt) > now().getTime();
   finish(deps, res, article, done, scheduled ? `已审核通过，将于 ${formatPublished(publishedAt)} 自动发布。` : '已审核通过并发布。');
 }

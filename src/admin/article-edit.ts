@@ -12,7 +12,7 @@ import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { adminContext, flash } from '../web/session.js';
 import { articleState, check, loadArticle, submit } from './article-actions.js';
-import { checkDraft, maskValues, recordChecks, textOf } from './checks.js';
+import { checkDraft, draftOf, maskValues, recordChecks } from './checks.js';
 import { columnOptions } from './columns-options.js';
 import { articleForm, fieldErrors, type ArticleForm } from './forms.js';
 
@@ -39,6 +39,10 @@ const requestedLocal = (article?: EditableArticle) => (article?.requestedPublish
 const timeChangedIn = (form: ArticleForm, article?: EditableArticle) =>
   form.publishAt !== (fromDateTimeLocal(requestedLocal(article)) ?? null);
 
+/** What stops the article from being published as it is stored (unless a reviewer overrides it). */
+export const blockingFindings = (deps: Deps, article: EditableArticle) =>
+  checkDraft(deps, article, { kind: 'article', id: article.id }).findings.filter((f) => f.blocking);
+
 export function storedValues(article: EditableArticle): Values {
   return {
     ...Object.fromEntries(FIELDS.map((field) => [field, String(article[field])])),
@@ -57,7 +61,12 @@ function pendingUploads(deps: Deps, res: Response, ids: unknown): Upload[] {
   return deps.store.uploads.listByIds(wanted).filter((u) => u.articleId === null && u.uploadedBy === user.id);
 }
 
-type View = { article?: EditableArticle | undefined; values: Values; errors?: Record<string, string>; preview?: object; notice?: string | undefined; rejectComment?: string };
+type View = {
+  article?: EditableArticle | undefined; values: Values; errors?: Record<string, string>; preview?: object; notice?: string | undefined;
+  rejectComment?: string;
+  /** The approve form as typed, when it is shown again. */
+  approve?: { comment: string; override: string; overrideReason: string };
+};
 
 export function renderEditor(deps: Deps, res: Response, status: number, view: View) {
   const { store, now } = deps;
@@ -68,7 +77,7 @@ export function renderEditor(deps: Deps, res: Response, status: number, view: Vi
   const editDecision = state ? decide('edit', user, state) : { ok: true as const };
   const scheduled = article?.status === 'published' && article.publishedAt !== null && Date.parse(article.publishedAt) > now().getTime();
   const steps = article ? store.columns.getById(article.columnId)?.reviewSteps ?? [] : [];
-  const { findings } = checkDraft(deps, textOf(view.values), article?.id);
+  const { findings } = checkDraft(deps, draftOf(view.values), { kind: 'article', id: article?.id });
   res.status(status).render('admin/article-edit.njk', {
     ...view,
     values: { ...view.values, attachmentIds: pending.map((u) => String(u.id)) },
@@ -80,15 +89,17 @@ export function renderEditor(deps: Deps, res: Response, status: number, view: Vi
     isLive: article?.status === 'published' && !scheduled && article.deletedAt === null,
     steps,
     findings,
-    maskable: true,
+    maskForm: 'article-form',
+    blocks: true,
     // The reviewer's approval would publish it: blocking findings need their explicit override then.
     blockingBeforePublish: article?.status === 'submitted' && article.reviewStep + 1 >= steps.length
-      ? checkDraft(deps, textOf(storedValues(article)), article.id).findings.filter((f) => f.blocking).length : 0,
+      ? blockingFindings(deps, article).length : 0,
     readOnly: editDecision.ok ? '' : editDecision.reason,
     actions: state ? WORKFLOW.filter((action) => decide(action, user, state).ok) : [],
     events: article ? store.workflow.listEvents(article.id) : [],
     mayBackdate: mayBackdate(user.role),
     rejectComment: view.rejectComment ?? '',
+    approve: view.approve ?? { comment: '', override: '', overrideReason: '' },
   });
 }
 

@@ -3,7 +3,7 @@
 // scan or a round of external link checks in the background.
 import type { Request, Response } from 'express';
 import { z } from 'zod';
-import { checkContent, checkContext, type Checked } from '../content/checks.js';
+import { checkContent, checkContext, type Checked, type LinkSource } from '../content/checks.js';
 import { checkLinksNow } from '../content/link-checker.js';
 import { isScanning, scanSite } from '../content/scan.js';
 import type { CheckedText } from '../lib/checks/check-text.js';
@@ -18,18 +18,27 @@ import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
 
-/** Every check of an article as written in the form (not yet saved): what the editor shows. */
-export function checkDraft({ store, config, now }: Deps, text: CheckedText, articleId?: number): Checked {
-  return checkContent(checkContext(store, config, now()), { ...text, bodyHtml: renderMarkdown(text.bodyMd ?? ''), articleId });
+type Draft = CheckedText & { coverImage?: string | undefined };
+
+/** Every check of an article or page as written in the form (perhaps not saved): what the editor shows. */
+export function checkDraft({ store, config, now }: Deps, draft: Draft, source: LinkSource): Checked {
+  return checkContent(checkContext(store, config, now()), { ...draft, bodyHtml: renderMarkdown(draft.bodyMd ?? ''), source });
 }
 
-export const textOf = (values: Record<string, unknown>): CheckedText =>
-  Object.fromEntries(TEXT_FIELDS.map((field) => [field, typeof values[field] === 'string' ? String(values[field]).replace(/\r\n?/g, '\n') : ''])) as CheckedText;
+/** No field is checked beyond the length an article may have (a bigger post is cut, not refused: it is only a check). */
+const MAX_CHECKED = 200_000;
+
+/** The text fields and the cover image of a posted form, as the checks read them. */
+export const draftOf = (values: Record<string, unknown>): Draft => ({
+  ...Object.fromEntries(TEXT_FIELDS.map((field) =>
+    [field, typeof values[field] === 'string' ? String(values[field]).slice(0, MAX_CHECKED).replace(/\r\n?/g, '\n') : ''])),
+  coverImage: typeof values.coverImage === 'string' ? values.coverImage : '',
+});
 
 /** Checks the saved article or page and keeps what was found, for the dashboard and the report; returns it. */
-export function recordChecks(deps: Deps, target: Target, text: CheckedText, bodyHtml: string): Finding[] {
-  const articleId = target.type === 'article' ? target.id : undefined;
-  const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...text, bodyHtml, articleId });
+export function recordChecks(deps: Deps, target: Target, draft: Draft, bodyHtml: string): Finding[] {
+  const source: LinkSource = target.type === 'article' ? { kind: 'article', id: target.id } : { kind: 'page' };
+  const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...draft, bodyHtml, source });
   deps.store.findings.replace(target, findings, externalUrls, deps.now());
   return findings;
 }
@@ -39,7 +48,7 @@ export function recordChecks(deps: Deps, target: Target, text: CheckedText, body
  * when there was nothing (any more) to mask there.
  */
 export function maskValues(values: Record<string, unknown>, which: string): Record<string, unknown> | undefined {
-  const text = textOf(values);
+  const text = draftOf(values);
   let changed = false;
   const masked: Record<string, unknown> = { ...values };
   for (const field of TEXT_FIELDS) {
@@ -56,8 +65,9 @@ const liveForm = z.object({ articleId: z.string().regex(/^[1-9]\d{0,14}$/).trans
 /** The findings panel for the text posted by the editor's script while the writer types (an HTML fragment). */
 export function showDraftFindings(deps: Deps, req: Request, res: Response) {
   const body = (req.body ?? {}) as Record<string, unknown>;
-  const { findings } = checkDraft(deps, textOf(body), liveForm.parse(body).articleId);
-  res.render('admin/_findings.njk', { findings, maskable: true });
+  const { articleId } = liveForm.parse(body);
+  const { findings } = checkDraft(deps, draftOf(body), { kind: 'article', id: articleId });
+  res.render('admin/_findings.njk', { findings, maskForm: 'article-form', blocks: true });
 }
 
 const reportQuery = z.object({

@@ -49,6 +49,7 @@ export function showDashboard(deps: Deps, _req: Request, res: Response) {
     attention: updates.columns.filter((c) => !c.isHidden && ['due', 'overdue', 'empty'].includes(c.state)).length,
     reported: store.findings.report(null, REPORTED, 0),
     reportedCount: store.findings.countReported(),
+    scanned: Boolean(store.findings.scanState()?.finishedAt),
     enquiries: enquiryDeadlines(deps),
   });
 }

@@ -70,7 +70,7 @@ export const rejectForm = z.object({ comment: required('退回意见', 500) });
 /** A reviewer publishing despite blocking findings: ticked, with a reason. */
 export const overrideForm = z.object({
   override: z.literal('1', '本稿有阻止发布的问题：请退回修改，或勾选“忽略这些问题并发布”并写明理由'),
-  overrideReason: required('忽略的理由', 200),
+  overrideReason: required('忽略这些问题的理由', 200),
 }).transform((v) => ({ overrideReason: v.overrideReason }));
 
 export const articleFilters = z.object({
@@ -93,7 +93,7 @@ export const columnForm = z.object({
   sortOrder: z.string().trim().default('0').pipe(z.string().regex(/^-?\d{1,6}$/, '排序请填写整数')).transform(Number),
   isHidden: checkbox,
   columnType: z.enum(COLUMN_TYPES, '请选择栏目类型').default('政务动态'),
-  updateDays: z.string().trim().default('')
+  updateDays: z.string().trim().default('').transform((v) => v.replace(/[０-９]/g, (d) => String(d.charCodeAt(0) - 0xff10)))
     .refine((v) => v === '' || (/^\d{1,4}$/.test(v) && Number(v) <= 3650), '更新周期请填写 0 到 3650 之间的天数，或留空使用默认值')
     .transform((v) => (v === '' ? null : Number(v))),
   reviewSteps: z

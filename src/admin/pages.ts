@@ -6,7 +6,7 @@ import { audit, KEPT_NOTICE, takePendingPost } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
-import { checkDraft, recordChecks, textOf } from './checks.js';
+import { checkDraft, draftOf, maskValues, recordChecks } from './checks.js';
 import { fieldErrors, pageForm } from './forms.js';
 
 export const showPages = ({ store }: Deps, _req: Request, res: Response) =>
@@ -25,7 +25,7 @@ function loadPage({ store }: Deps, req: Request): Page {
 /** The editor, with what the content checks find in the text shown (a page is public as soon as it is saved). */
 const render = (deps: Deps, res: Response, status: number, page: Page | undefined, values: Record<string, unknown>, errors = {}, notice = '') =>
   res.status(status).render('admin/page-edit.njk', {
-    page, values, errors, notice, findings: checkDraft(deps, textOf(values)).findings, maskable: false,
+    page, values, errors, notice, findings: checkDraft(deps, draftOf(values), { kind: 'page' }).findings, maskForm: 'page-form', blocks: false,
   });
 
 /** The editor, with the form kept from an expired session if there is one. */
@@ -40,6 +40,11 @@ export const showEditPage = (deps: Deps, req: Request, res: Response) => showEdi
 export function savePage(deps: Deps, req: Request, res: Response) {
   const { store, now } = deps;
   const page = req.params.id === undefined ? undefined : loadPage(deps, req);
+  if (typeof req.body?.mask === 'string') {
+    const { mask, ...typed } = req.body as Record<string, unknown>;
+    const masked = maskValues(typed, String(mask));
+    return render(deps, res, 200, page, { ...toValues(page), ...(masked ?? typed) }, {}, masked ? '已遮盖，尚未保存：请检查后点“保存”。' : '这里已没有需要遮盖的个人信息。');
+  }
   const parsed = pageForm.safeParse(req.body);
   const values = { ...toValues(page), ...req.body, showsContact: req.body?.showsContact ? '1' : '' };
   const errors: Record<string, string> = parsed.success ? {} : fieldErrors(parsed.error);

@@ -103,8 +103,11 @@ export function wordingFileParser(deps: Deps) {
 export function importWording(deps: Deps, req: Request, res: Response) {
   const { store, now } = deps;
   const pasted = typeof req.body?.text === 'string' ? String(req.body.text) : '';
+  const refuse = (message: string) => renderList(deps, req, res, 422, { errors: { file: message }, importText: pasted });
+  if (req.file && pasted.trim() !== '') return refuse('请只选择文件，或只粘贴词条，不要同时提交');
   const text = req.file ? decodeText(req.file.buffer) : pasted;
-  if (text.trim() === '') return renderList(deps, req, res, 422, { errors: { file: '请选择词库文件，或把词条粘贴到文本框中' }, importText: pasted });
+  if (text === undefined) return refuse('这不是文本文件：请在 Excel 或 WPS 中“另存为” CSV 文件，或保存为纯文本（.txt）后再导入');
+  if (text.trim() === '') return refuse('请选择词库文件，或把词条粘贴到文本框中');
   const { rules, problems } = parseWordingFile(text);
   const result: ImportResult = { added: 0, updated: 0, unchanged: 0, problems };
   store.transaction(() => {

@@ -46,7 +46,7 @@ await runCli(async (config) => {
     const findings = checkText({ bodyMd: body }, ctx.dictionary).length;
     const render = time(runs, () => renderMarkdown(body));
     const text = time(runs, () => checkText({ title: '标题', bodyMd: body }, ctx.dictionary));
-    const all = time(runs, () => checkContent(checkContext(store, config, new Date()), { title: '标题', bodyMd: body, bodyHtml: renderMarkdown(body) }));
+    const all = time(runs, () => checkContent(checkContext(store, config, new Date()), { title: '标题', bodyMd: body, bodyHtml: renderMarkdown(body), source: { kind: 'article', id: undefined } }));
     console.log(`A ${body.length}-character article, ${store.wording.list().length} dictionary rules, ${findings} findings in its text:`);
     console.log(`  rendering its Markdown (baseline)   ${render.toFixed(2)} ms`);
     console.log(`  text checks                         ${text.toFixed(2)} ms  (${(text / render).toFixed(2)} × the render)`);

@@ -33,18 +33,18 @@ async function scan({ store, config, now }: ScanDeps): Promise<ScanState> {
   for (let after = 0, batch = store.findings.articlesToCheck(0, BATCH); batch.length > 0; batch = store.findings.articlesToCheck(after, BATCH)) {
     store.transaction(() => {
       for (const article of batch) {
-        const { findings, externalUrls } = checkContent(ctx, article);
-        store.findings.replace({ type: 'article', id: article.articleId }, findings, externalUrls, ctx.now);
+        const { findings, externalUrls } = checkContent(ctx, { ...article, source: { kind: 'article', id: article.id } });
+        store.findings.replace({ type: 'article', id: article.id }, findings, externalUrls, ctx.now);
         count(findings);
       }
     });
-    after = batch.at(-1)!.articleId;
+    after = batch.at(-1)!.id;
     state.articles += batch.length;
     store.findings.setScanState(state);
     await yieldToRequests();
   }
   for (const page of store.pages.listAll()) {
-    const { findings, externalUrls } = checkContent(ctx, { title: page.title, bodyMd: page.bodyMd, bodyHtml: page.bodyHtml });
+    const { findings, externalUrls } = checkContent(ctx, { title: page.title, bodyMd: page.bodyMd, bodyHtml: page.bodyHtml, source: { kind: 'page' } });
     store.findings.replace({ type: 'page', id: page.id }, findings, externalUrls, ctx.now);
     count(findings);
     state.pages++;

@@ -5,6 +5,9 @@ export type ArticleRef = { id: number; columnSlug: string; publishedAt: string }
 
 export const columnPath = (slug: string) => `/${slug}/`;
 
+/** Articles per page of a column's list. */
+export const COLUMN_PAGE_SIZE = 20;
+
 /**
  * A column's list, page by page: /gzdt/, then /gzdt/index_1.html for page 2, index_2.html for page 3 — the
  * numbering of the government CMSes sites move from (so their indexed links keep working) and plain paths, so a

@@ -3,13 +3,12 @@ import { z } from 'zod';
 import { lineage, publicArticleCount, publicSubtreeIds } from '../lib/columns.js';
 import { paginate } from '../lib/pagination.js';
 import { columnMeta } from '../lib/page-meta.js';
-import { columnPagePath, columnPath } from '../lib/urls.js';
+import { COLUMN_PAGE_SIZE, columnPagePath, columnPath } from '../lib/urls.js';
 import type { Deps } from '../web/deps.js';
 import { badRequest, notFound } from '../web/errors.js';
 import { siteContext } from '../web/locals.js';
 import { cachePublicPage } from './cache.js';
 
-const PER_PAGE = 20;
 
 // `page` is absent, empty (an empty jump box) or a page number (given twice, the first counts and the URL is
 // redirected to its one form); anything else is a bad request.
@@ -43,7 +42,7 @@ export function showColumn({ store, now }: Deps, req: Request, res: Response) {
   }
   const at = now();
   const ids = publicSubtreeIds(column);
-  const pagination = paginate(publicArticleCount(column), requested, PER_PAGE);
+  const pagination = paginate(publicArticleCount(column), requested, COLUMN_PAGE_SIZE);
   if (!pagination) throw notFound(`没有第 ${requested} 页。`);
   const trail = lineage(column);
   cachePublicPage(res);

@@ -8,7 +8,7 @@ export type Target = { type: 'article' | 'page'; id: number };
 
 export type StoredFinding = Pick<Finding, 'kind' | 'field' | 'start' | 'line' | 'column' | 'text' | 'message' | 'suggestion' | 'blocking'>;
 
-export type ExternalStatus = 'unchecked' | 'ok' | 'redirected' | 'broken' | 'unreachable';
+export type ExternalStatus = 'unchecked' | 'ok' | 'redirected' | 'broken' | 'unreachable' | 'skipped';
 export type LinkResult = { status: ExternalStatus; httpStatus: number | null; finalUrl: string; detail: string };
 
 /** An article or page with what was found in it: stored findings and external links found broken. */
@@ -24,7 +24,7 @@ export type ReportRow = {
   brokenLinks: (LinkResult & { url: string; checkedAt: string | null })[];
 };
 
-export type ArticleToCheck = { articleId: number; title: string; subtitle: string; summary: string; bodyMd: string; bodyHtml: string };
+export type ArticleToCheck = { id: number; title: string; subtitle: string; summary: string; bodyMd: string; bodyHtml: string; coverImage: string };
 
 /** The last site-wide scan: when it ran, how far it got, what it found. */
 export type ScanState = { startedAt: string; finishedAt: string | null; articles: number; pages: number; findings: number; blocking: number };
@@ -49,7 +49,10 @@ export function findingStore(db: Db) {
     UPDATE external_links SET status = @status, http_status = @httpStatus, final_url = @finalUrl, detail = @detail,
            checked_at = @now, next_check_at = @next
     WHERE url = @url`);
-  const linkCounts = db.prepare('SELECT status, COUNT(*) AS count FROM external_links GROUP BY status');
+  const linkCounts = db.prepare(`
+    SELECT status, COUNT(*) AS count FROM external_links
+    WHERE url IN (SELECT url FROM external_link_uses WHERE target_type = 'page' OR target_id IN (${PUBLIC_ARTICLES}))
+    GROUP BY status`);
   // Targets with anything found: stored findings (of one kind, or all) and external links found broken or unreachable.
   const TARGETS = `
     WITH t AS (
@@ -82,8 +85,12 @@ export function findingStore(db: Db) {
     FROM articles a JOIN columns c ON c.id = a.column_id WHERE a.id IN (SELECT value FROM json_each(?))`);
   const pageInfo = db.prepare('SELECT id, title, slug FROM pages WHERE id IN (SELECT value FROM json_each(?))');
   const toCheck = db.prepare(`
-    SELECT id AS articleId, title, subtitle, summary, body_md AS bodyMd, body_html AS bodyHtml
+    SELECT id, title, subtitle, summary, body_md AS bodyMd, body_html AS bodyHtml, cover_image AS coverImage
     FROM articles WHERE status = 'published' AND deleted_at IS NULL AND id > ? ORDER BY id LIMIT ?`);
+  const getOverride = db.prepare('SELECT text_hash AS textHash, reason FROM check_overrides WHERE article_id = ?');
+  const setOverride = db.prepare(`
+    INSERT INTO check_overrides (article_id, text_hash, user_id, reason, created_at) VALUES (@articleId, @textHash, @userId, @reason, @now)
+    ON CONFLICT (article_id) DO UPDATE SET text_hash = excluded.text_hash, user_id = excluded.user_id, reason = excluded.reason, created_at = excluded.created_at`);
   const getState = db.prepare("SELECT value FROM job_state WHERE key = 'content_scan'").pluck();
   const setState = db.prepare(`
     INSERT INTO job_state (key, value) VALUES ('content_scan', ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value`);
@@ -109,6 +116,10 @@ export function findingStore(db: Db) {
       })(),
     /** Published articles (scheduled ones too) after `afterId`, in id order, with what the checks read. */
     articlesToCheck: (afterId: number, limit: number) => toCheck.all(afterId, limit) as ArticleToCheck[],
+    /** The last override of the article's blocking findings: for which text, and why. */
+    override: (articleId: number) => getOverride.get(articleId) as { textHash: string; reason: string } | undefined,
+    setOverride: (articleId: number, textHash: string, userId: number, reason: string, now: Date) =>
+      setOverride.run({ articleId, textHash, userId, reason, now: now.toISOString() }),
     scanState: () => {
       const value = getState.get() as string | undefined;
       return value === undefined ? undefined : (JSON.parse(value) as ScanState);

@@ -103,4 +103,11 @@ test('content checks while typing: the panel follows the text, 定位 selects it
     await page.goto(app.url + path);
     await axe(page, `${name}-1280`);
   }
+
+  // The session ends while typing: the panel says so instead of showing the login page inside itself.
+  await page.goto(`${app.url}/admin/articles/new`);
+  await page.context().clearCookies();
+  await page.fill('#f-bodyMd', '按装');
+  await page.locator('.findings-summary', { hasText: '登录已过期' }).waitFor({ timeout: 10_000 });
+  assert.equal(await page.locator('.findings-body form, .findings-body #f-username').count(), 0);
 });

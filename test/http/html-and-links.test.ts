@@ -7,8 +7,9 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { test } from 'node:test';
 import { parseHTML } from 'linkedom';
+import { checkContext, internalLinkProblem } from '../../src/content/checks.js';
 import { logIn, createUser } from '../helpers/admin.js';
-import { SITE_URL, startApp, tempDir } from '../helpers/app.js';
+import { NOW, SITE_URL, startApp, tempDir } from '../helpers/app.js';
 
 const vnuJar = createRequire(import.meta.url)('vnu-jar') as string;
 
@@ -83,7 +84,16 @@ test('a crawl of the whole site from the home page finds no broken internal link
   }
   assert.deepEqual(broken, []);
   assert.ok(seen.size > 60, `crawled ${seen.size} URLs`);
-  for (const expected of ['/gzdt/202601/t20260109_1.html', '/gzdt/index_1.html', '/rss.xml', '/gzdt/rss.xml', '/wzdt.html', '/lxwm.html']) {
+  for (const expected of ['/gzdt/202601/t20260109_1.html', '/gzdt/index_1.html', '/rss.xml', '/gzdt/rss.xml', '/wzdt.html', '/lxwm.html', '/zxly/']) {
     assert.ok(seen.has(expected), expected);
+  }
+  // The content checks' link resolver (a copy of the route table) agrees with the site: every address the crawl
+  // reached is fine by it, and addresses the site answers 404 are not.
+  const ctx = checkContext(app.store, { dataDir: app.dataDir, siteUrl: SITE_URL }, NOW);
+  const disagreements = [...seen].map((p) => p.split('?')[0]!).filter((p) => internalLinkProblem(ctx, p) !== '');
+  assert.deepEqual(disagreements, []);
+  for (const missing of ['/nosuch/', '/gzdt/index_99.html', '/gzdt/202601/t20260109_99999.html', '/nosuch.html', '/zxly/99.html', '/uploads/2026/01/' + '0'.repeat(32) + '.png']) {
+    assert.equal((await app.get(missing)).status, 404, missing);
+    assert.notEqual(internalLinkProblem(ctx, missing), '', missing);
   }
 });

@@ -2,6 +2,7 @@
 // file formats. (Their use in the admin is tested over HTTP in test/http/content-checks.test.ts.)
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { isPrivateAddress } from '../../src/content/link-checker.js';
 import { checkText } from '../../src/lib/checks/check-text.js';
 import { classifyLink, linksIn } from '../../src/lib/checks/links.js';
 import { applyMasks, findPersonalData, isResidentId, passesLuhn } from '../../src/lib/checks/personal-data.js';
@@ -16,6 +17,11 @@ const DICTIONARY = compileDictionary([
   rule('forbidden', '北朝鲜', '朝鲜', true),
   rule('protected', '中华人民共和国', '', true),
   rule('protected', '枣庄市科学技术协会', '', true),
+  rule('protected', '枣庄市市中区科学技术协会'),
+  rule('protected', '中国科学技术协会'),
+  rule('forbidden', '弱智', '智力障碍者', true),
+  rule('allowed', '削弱智'),
+  rule('allowed', '山西省科学技术协会'),
 ]);
 /** What a hit covers in the text. */
 const covered = (text: string, hits: { start: number; end: number }[]) => hits.map((h) => text.slice(h.start, h.end));
@@ -32,7 +38,8 @@ describe('wording', () => {
     const text = '中华人名共和国，枣庄市科学技协会，枣庄市科学技术术协会，中华人民共和国成立，枣庄市科学技术协会。';
     const hits = findWording(text, DICTIONARY);
     assert.deepEqual(covered(text, hits), ['中华人名共和国', '枣庄市科学技协会', '枣庄市科学技术术协会']);
-    assert.ok(hits.every((h) => h.blocking && h.suggestion !== ''));
+    assert.ok(hits.every((h) => !h.blocking && h.suggestion !== ''), 'a guess warns, never blocks');
+    assert.deepEqual(covered('种华人民共和国、中华人民共和囯', findWording('种华人民共和国、中华人民共和囯', DICTIONARY)), ['种华人民共和国', '中华人民共和囯'], 'the first or last character changed');
   });
 
   test('a slip is not an edit that reaches into the next word, and other names are not slips', () => {
@@ -45,8 +52,20 @@ describe('wording', () => {
     assert.equal(oneEditApart('abc', 'bca'), false);
   });
 
-  test('text inside link targets, inline code and addresses is not checked', () => {
-    assert.deepEqual(findWording(proseOf('见[通知](/anzhuang/按装.html)和 `按装` 与 https://example.com/按装'), DICTIONARY), []);
+  test('text inside link targets, code and addresses is not checked', () => {
+    assert.deepEqual(findWording(proseOf('见[通知](/anzhuang/按装.html)和 `按装` 与 https://example.com/按装\n\n```\n按装\n```\n'), DICTIONARY), []);
+  });
+
+  test('a window inside another protected name written correctly is no slip; 允许的写法 silence what they contain', () => {
+    assert.deepEqual(checkText({ bodyMd: '枣庄市市中区科学技术协会召开会议，不能削弱智能制造，山西省科学技术协会来访。' }, DICTIONARY), []);
+    assert.deepEqual(checkText({ bodyMd: '山东省科学技术协会、山西省科学技术协会' }, compileDictionary([rule('protected', '山东省科学技术协会')])).map((f) => f.text),
+      ['山西省科学技术协会'], 'without the 允许 rule it is a warning');
+  });
+
+  test('a long paste of the same slip is checked quickly and listed up to a limit', () => {
+    assert.equal(findWording('按装'.repeat(40_000), DICTIONARY).length, 50);
+    const unpaired = checkText({ bodyMd: '（'.repeat(40_000) + '》'.repeat(40_000) }, DICTIONARY);
+    assert.deepEqual(unpaired.map((f) => f.message), ['（ 没有与之配对的 ）（共 40000 处，这是第一处）', '》 前面没有与之配对的 《（共 40000 处，这是第一处）']);
   });
 });
 
@@ -67,9 +86,15 @@ describe('form errors', () => {
     assert.deepEqual(findFormErrors('科协(CAST)').map((h) => h.suggestion), ['（']);
   });
 
-  test('a doubled function word, but not 不了了之 or 是是非非', () => {
+  test('a doubled function word, but not where the second begins a word or the pair is an idiom', () => {
     const text = '科协的的工作，，不了了之，是是非非。';
     assert.deepEqual(covered(text, findFormErrors(text)), ['的的', '，，']);
+    assert.deepEqual(findFormErrors('为了了解情况，完成了了结，关键是是否落实，现在在座各位，的的确确如此。'), []);
+  });
+
+  test('numbering inside a sentence, and an ellipsis typed as dots', () => {
+    assert.deepEqual(findFormErrors('要求：1）按时到会；2）带好材料。'), []);
+    assert.deepEqual(findFormErrors('等等...').map((h) => h.suggestion), ['……']);
   });
 
   test('impossible dates in every usual form, and 号 for 日', () => {
@@ -113,9 +138,16 @@ describe('checkText', () => {
     assert.equal(findings[0]!.after, '。');
   });
 
-  test('10,000 characters with a realistic dictionary are checked (speed is measured by npm run bench:checks)', () => {
+  test('a long list of the same slip is reported up to a limit per rule and per kind of personal data', () => {
     const body = '枣庄市科学技术协会按装了科普设施，联系电话13812345678。'.repeat(320);
-    assert.equal(checkText({ bodyMd: body }, DICTIONARY).length, 640);
+    assert.equal(checkText({ bodyMd: body }, DICTIONARY).length, 100);
+  });
+});
+
+describe('private addresses', () => {
+  test('loopback, private, link-local and mapped addresses are private; public ones are not', () => {
+    for (const a of ['127.0.0.1', '10.1.2.3', '172.20.0.1', '192.168.1.1', '169.254.0.1', '100.64.0.1', '0.0.0.0', '::1', 'fd00::1', 'fe80::1', '::ffff:10.0.0.1']) assert.equal(isPrivateAddress(a), true, a);
+    for (const a of ['8.8.8.8', '172.32.0.1', '2001:db8::1', '::ffff:8.8.8.8']) assert.equal(isPrivateAddress(a), false, a);
   });
 });
 
@@ -132,7 +164,7 @@ describe('links', () => {
 });
 
 describe('dictionary files', () => {
-  const rules = [rule('wrong', '按装', '安装'), rule('forbidden', '北朝鲜', '朝鲜', true), { ...rule('protected', '中华人民共和国', '', true), note: '国名, "正式"' }];
+  const rules = [rule('wrong', '按装', '安装'), rule('forbidden', '北朝鲜', '朝鲜', true), { ...rule('protected', '中华人民共和国'), note: '国名, "正式"' }, rule('allowed', '削弱智能'), rule('wrong', '=cmd', '安全')];
 
   test('CSV and plain text exports read back to the same rules', () => {
     assert.deepEqual(parseWordingFile(toCsv(rules)), { rules, problems: [] });
@@ -145,9 +177,17 @@ describe('dictionary files', () => {
     assert.deepEqual(problems, [{ line: 4, message: '错误写法须填写正确写法' }, { line: 6, message: '词语不能超过 50 个字' }]);
   });
 
-  test('a CSV saved by Excel on Chinese Windows (GBK) is read', () => {
+  test('a CSV saved by Excel on Chinese Windows (GBK) or as Unicode text (UTF-16) is read; other files are not text', () => {
     const gbk = Uint8Array.from([0xb0, 0xb4, 0xd7, 0xb0]); // 按装 in GBK
     assert.equal(decodeText(gbk), '按装');
     assert.equal(decodeText(new TextEncoder().encode('按装')), '按装');
+    assert.equal(decodeText(Uint8Array.from([0xff, 0xfe, 0x09, 0x63, 0xc5, 0x88])), '按装');
+    assert.equal(decodeText(Uint8Array.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00])), undefined, 'a zip (an .xlsx)');
+  });
+
+  test('CSV protects cells that look like formulas; a plain line with two arrows is refused', () => {
+    assert.match(toCsv([rule('wrong', '=cmd', '安全')]), /\r\n错误写法,'=cmd,安全,否,\r\n/);
+    assert.deepEqual(parseWordingFile('按装→安装→安').problems, [{ line: 1, message: '一行只能写一条：“错误写法→正确写法”' }]);
+    assert.deepEqual(parseWordingFile('规范：中国').problems.map((p) => p.message), ['规范名称至少 5 个字（短的名称如人名，请把常见的错写作为“错误写法”添加）']);
   });
 });

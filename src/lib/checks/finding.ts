@@ -18,7 +18,7 @@ export type Hit = {
 
 /** The fields whose text is checked, in the editor's order, and where a finding can be (attachments too). */
 export const TEXT_FIELDS = ['title', 'subtitle', 'summary', 'bodyMd'] as const;
-export const FIELD_LABELS = { title: '标题', subtitle: '副标题', summary: '摘要', bodyMd: '正文', attachments: '附件' } as const;
+export const FIELD_LABELS = { title: '标题', subtitle: '副标题', summary: '摘要', bodyMd: '正文', coverImage: '封面图片', attachments: '附件' } as const;
 export type CheckedField = keyof typeof FIELD_LABELS;
 
 export type Finding = Hit & {
@@ -34,14 +34,35 @@ export type Finding = Hit & {
 
 const CONTEXT = 12;
 
-/** Places a hit in its field: line, column and context. */
-export function locate(field: CheckedField, value: string, hit: Hit): Finding {
-  const lineStart = value.lastIndexOf('\n', hit.start - 1) + 1;
-  const line = value.slice(0, hit.start).split('\n').length;
+/** Hits kept per rule or detector in one field: a pasted list of thousands stays readable and quick to check. */
+export const MAX_HITS = 50;
+
+/** Offsets where each line of `value` starts, for placing many hits without rescanning the text. */
+export function lineStarts(value: string): number[] {
+  const starts = [0];
+  for (let i = value.indexOf('\n'); i !== -1; i = value.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** Index of the last element of the ascending `sorted` that is <= `at` (binary search). */
+export function lastAtOrBefore(sorted: number[], at: number): number {
+  let [lo, hi] = [0, sorted.length - 1];
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (sorted[mid]! <= at) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
+/** Places a hit in its field: line, column and context (`starts`: the field's lineStarts). */
+export function locate(field: CheckedField, value: string, hit: Hit, starts = lineStarts(value)): Finding {
+  const lineIndex = lastAtOrBefore(starts, hit.start);
+  const lineStart = starts[lineIndex]!;
   const before = value.slice(Math.max(lineStart, hit.start - CONTEXT), hit.start);
   const lineEnd = value.indexOf('\n', hit.end);
   const after = value.slice(hit.end, Math.min(lineEnd === -1 ? value.length : lineEnd, hit.end + CONTEXT));
-  return { ...hit, field, line, column: [...value.slice(lineStart, hit.start)].length + 1, text: value.slice(hit.start, hit.end), before, after };
+  return { ...hit, field, line: lineIndex + 1, column: [...value.slice(lineStart, hit.start)].length + 1, text: value.slice(hit.start, hit.end), before, after };
 }
 
 /** Blocking findings first, then by field and position. */

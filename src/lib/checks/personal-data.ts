@@ -2,7 +2,7 @@
 // bank card numbers (Luhn) and e-mail addresses, each with its customary masked form: 35*************123,
 // 138****1234, 6222 **** **** 1234, z***@example.com. ID and card numbers stop publishing; a mobile number or an
 // e-mail address is often an office contact given on purpose, so those are warnings.
-import type { Hit } from './finding.js';
+import { MAX_HITS, type Hit } from './finding.js';
 import { matches } from './prose.js';
 
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
@@ -84,9 +84,12 @@ const DETECTORS: Detector[] = [
 export function findPersonalData(prose: string): Hit[] {
   const hits: Hit[] = [];
   for (const detector of DETECTORS) {
+    let found = 0;
     for (const m of matches(prose, detector.pattern)) {
       const end = m.index + m[0].length;
+      if (found >= MAX_HITS) break;
       if (!detector.accept(m[0]) || hits.some((h) => m.index < h.end && h.start < end)) continue;
+      found++;
       hits.push({
         kind: 'personal', start: m.index, end, message: detector.message, suggestion: detector.mask(m[0]),
         blocking: detector.blocking, mask: detector.mask(m[0]),

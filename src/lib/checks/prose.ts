@@ -1,6 +1,7 @@
 // What the text checks read: an article field with everything that is not prose (URLs, link targets, inline code,
 // HTML tags) blanked out with spaces, so every offset still points into the field as the writer typed it.
 const NOT_PROSE = [
+  /^(?:```|~~~)[^\n]*\n[\s\S]*?^(?:```|~~~)[ \t]*$/gm, // fenced code blocks
   /`[^`\n]*`/g, // inline code
   /\]\([^)\n]*\)/g, // a Markdown link's or image's target
   /<\/?[a-z][^>\n]*>/gi, // HTML tags and <https://…> autolinks

@@ -5,8 +5,8 @@ import { isHan, matches, paragraphs } from './prose.js';
 
 const PAIRS: Record<string, string> = { '“': '”', '‘': '’', '《': '》', '（': '）', '【': '】', '〈': '〉', '「': '」', '『': '』' };
 const CLOSERS = new Map(Object.entries(PAIRS).map(([open, close]) => [close, open]));
-/** "1）" or "一）" opening a line: a numbering mark, not half of a pair. */
-const NUMBERING = /(?:^|\n)[ \t]*(?:[-*+][ \t]+)?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$/;
+/** "1）" or "一）" opening a line or following punctuation (1）…；2）…): a numbering mark, not half of a pair. */
+const NUMBERING = /(?:^|[\n，；。：、 \t])(?:[-*+][ \t]+)?(?:\d{1,3}|[一二三四五六七八九十]{1,3}|[a-zA-Z])$/;
 
 const hit = (start: number, end: number, message: string, suggestion = ''): Hit =>
   ({ kind: 'form', start, end, message, suggestion, blocking: false });
@@ -15,22 +15,29 @@ function unpaired(text: string): Hit[] {
   const hits: Hit[] = [];
   for (const paragraph of paragraphs(text)) {
     const open: { char: string; at: number }[] = [];
+    const waiting = new Map<string, number>(); // openers on the stack, by character: a stray closer costs no search
     for (let i = 0; i < paragraph.text.length; i++) {
       const char = paragraph.text[i]!;
       const at = paragraph.start + i;
-      if (PAIRS[char]) open.push({ char, at });
+      if (PAIRS[char]) {
+        open.push({ char, at });
+        waiting.set(char, (waiting.get(char) ?? 0) + 1);
+      }
       const opener = CLOSERS.get(char);
       if (!opener) continue;
-      let depth = open.length - 1;
-      while (depth >= 0 && open[depth]!.char !== opener) depth--;
-      if (depth === -1) {
-        if (!(char === '）' && NUMBERING.test(paragraph.text.slice(0, i)))) {
+      if (!waiting.get(opener)) {
+        if (!(char === '）' && NUMBERING.test(paragraph.text.slice(Math.max(0, i - 6), i)))) {
           hits.push(hit(at, at + 1, `${char} 前面没有与之配对的 ${opener}`, `补上 ${opener} 或删去 ${char}`));
         }
         continue;
       }
-      for (const inner of open.splice(depth).slice(1)) {
-        hits.push(hit(inner.at, inner.at + 1, `${inner.char} 没有与之配对的 ${PAIRS[inner.char]}`, `补上 ${PAIRS[inner.char]}`));
+      let depth = open.length - 1;
+      while (open[depth]!.char !== opener) depth--;
+      const [, ...unclosed] = open.splice(depth);
+      waiting.set(opener, waiting.get(opener)! - 1);
+      for (const o of unclosed) {
+        waiting.set(o.char, waiting.get(o.char)! - 1);
+        hits.push(hit(o.at, o.at + 1, `${o.char} 没有与之配对的 ${PAIRS[o.char]}`, `补上 ${PAIRS[o.char]}`));
       }
     }
     for (const o of open) hits.push(hit(o.at, o.at + 1, `${o.char} 没有与之配对的 ${PAIRS[o.char]}`, `补上 ${PAIRS[o.char]}`));
@@ -49,7 +56,8 @@ function previous(text: string, i: number): string | undefined {
 
 function halfWidth(text: string): Hit[] {
   const hits: Hit[] = [];
-  for (const m of matches(text, /[,;:?!.()"]/g)) {
+  for (const m of matches(text, /(?<=\p{Script=Han}[*_~]*)\.{2,}/gu)) hits.push(hit(m.index, m.index + m[0].length, `中文里的省略号写成了“${m[0]}”`, '……'));
+  for (const m of matches(text, /(?<!\.)[,;:?!.()"](?!\.)/g)) {
     const i = m.index;
     const [before, after] = [previous(text, i), text[i + 1]];
     const char = m[0];
@@ -63,13 +71,18 @@ function halfWidth(text: string): Hit[] {
   return hits;
 }
 
-/** Function words that are (almost) never doubled; 不了了之 and 是是非非 are. */
+/** Function words that are (almost) never doubled, and punctuation. */
 const DOUBLED = /([的是在和与及把被从向于将也都就而并了，。、；：])\1/g;
-const DOUBLE_OK = [/[不一]$/, /^非非/];
+/**
+ * Where the second of the pair begins a word (为了了解, 关键是是否, 现在在座, 的的确确) or the pair is an idiom
+ * (不了了之, 是是非非), it is not a slip: the character before the pair and the one after it tell.
+ */
+const STARTS_WORD: Record<string, string> = { 了: '解结', 是: '否非', 在: '座场于', 的: '确', 和: '平谐睦', 将: '军领', 都: '市会' };
+const IDIOM_BEFORE: Record<string, string> = { 了: '不一' };
 
 function doubled(text: string): Hit[] {
   return matches(text, DOUBLED)
-    .filter((m) => !(m[1] === '了' && DOUBLE_OK[0]!.test(text.slice(0, m.index))) && !(m[1] === '是' && DOUBLE_OK[1]!.test(text.slice(m.index + 2))))
+    .filter((m) => !(STARTS_WORD[m[1]!] ?? '').includes(text[m.index + 2] ?? '\n') && !(IDIOM_BEFORE[m[1]!] ?? '').includes(text[m.index - 1] ?? '\n'))
     .map((m) => hit(m.index, m.index + 2, `“${m[1]}”重复`, m[1]));
 }
 

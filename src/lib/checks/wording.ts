@@ -1,26 +1,29 @@
-// The wording dictionary: wrong phrases with their correct form, phrases not to be used, and names that must be
-// written exactly. A protected name of five or more characters is also found with one character wrong, missing or
-// added inside it (中华人名共和国, 枣庄市科学技协会), so the list does not have to foresee every slip.
-import type { Hit } from './finding.js';
+// The wording dictionary: wrong phrases with their correct form, phrases not to be used, names that must be written
+// exactly, and 允许的写法 (correct phrases that contain a flagged one, like 削弱智能 or 全省人民代表大会). A protected
+// name of five or more characters is also found with one character wrong, missing or added (中华人名共和国,
+// 枣庄市科学技协会); such a guess is a warning, never a block, since a similar name may be another body's.
+import { MAX_HITS, type Hit } from './finding.js';
 
-export const WORDING_KINDS = { wrong: '错误写法', forbidden: '禁用词', protected: '规范名称' } as const;
+export const WORDING_KINDS = { wrong: '错误写法', forbidden: '禁用词', protected: '规范名称', allowed: '允许的写法' } as const;
 export type WordingKind = keyof typeof WORDING_KINDS;
 
 export type WordingRule = { kind: WordingKind; phrase: string; suggestion: string; isBlocking: boolean; note: string };
 
-/** Shorter names are only found exactly: one slip in three or four characters is too often another word. */
-const FUZZY_MIN_LENGTH = 5;
+/** Shorter names are not checked for slips: one slip in three or four characters is too often another word. */
+export const FUZZY_MIN_LENGTH = 5;
 
-export type Dictionary = { rules: WordingRule[]; protectedNames: WordingRule[] };
+export type Dictionary = { rules: WordingRule[]; protectedNames: string[]; allowed: string[] };
 
 export const compileDictionary = (rules: WordingRule[]): Dictionary => ({
-  rules: rules.filter((r) => r.kind !== 'protected' && r.phrase !== ''),
-  protectedNames: rules.filter((r) => r.kind === 'protected' && r.phrase.length >= FUZZY_MIN_LENGTH),
+  rules: rules.filter((r) => (r.kind === 'wrong' || r.kind === 'forbidden') && r.phrase !== ''),
+  protectedNames: rules.filter((r) => r.kind === 'protected' && r.phrase.length >= FUZZY_MIN_LENGTH).map((r) => r.phrase),
+  allowed: rules.filter((r) => r.kind === 'allowed' && r.phrase !== '').map((r) => r.phrase),
 });
 
-function occurrences(text: string, phrase: string): number[] {
+/** Where `phrase` occurs in `text`, the first `max`. */
+export function occurrences(text: string, phrase: string, max = MAX_HITS): number[] {
   const found: number[] = [];
-  for (let i = text.indexOf(phrase); i !== -1; i = text.indexOf(phrase, i + 1)) found.push(i);
+  for (let i = text.indexOf(phrase); i !== -1 && found.length < max; i = text.indexOf(phrase, i + 1)) found.push(i);
   return found;
 }
 
@@ -39,26 +42,30 @@ const message = (rule: WordingRule) => {
   return `“${rule.phrase}”应为“${rule.suggestion}”${note}`;
 };
 
+type Span = { start: number; end: number };
+const overlaps = (spans: Span[], start: number, end: number) => spans.some((s) => start < s.end && s.start < end);
+
 /**
- * Windows of the text one edit away from a protected name. With one edit, one half of the name is intact, so
- * each exact occurrence of a half anchors the few windows to compare; the name's first and last characters must
- * be in place (a window reaching into the next word is not a slip), and a window overlapping the name written
- * correctly is not one either.
+ * Windows of the text one edit away from a protected name. With one edit, one half of the name is intact, so each
+ * exact occurrence of a half anchors the few windows to compare. A character missing or added must be inside the
+ * name (its first and last characters in place: otherwise the window just reaches into the next word); a changed
+ * character may be anywhere in a name of six or more. A window overlapping any protected name written correctly
+ * (中区科学技术协会 inside 枣庄市市中区科学技术协会) is not a slip.
  */
-function slipsOf(text: string, name: string): { start: number; end: number }[] {
+function slipsOf(text: string, name: string, correct: Span[]): Span[] {
   const half = Math.floor(name.length / 2);
-  const exact = occurrences(text, name).map((start) => [start, start + name.length] as const);
   const starts = new Set<number>();
-  for (const p of occurrences(text, name.slice(0, half))) starts.add(p);
+  for (const p of occurrences(text, name.slice(0, half))) for (const d of [0, -1]) starts.add(p + d);
   for (const q of occurrences(text, name.slice(half))) for (const d of [-1, 0, 1]) starts.add(q - half + d);
-  const found: { start: number; end: number }[] = [];
+  const found: Span[] = [];
   for (const start of starts) {
-    if (start < 0 || text[start] !== name[0]) continue;
     for (const length of [name.length - 1, name.length, name.length + 1]) {
       const end = start + length;
-      if (end > text.length || text[end - 1] !== name.at(-1)) continue;
-      if (exact.some(([s, e]) => start < e && s < end) || !oneEditApart(text.slice(start, end), name)) continue;
-      found.push({ start, end });
+      if (start < 0 || end > text.length || found.length >= MAX_HITS) continue;
+      const anchored = text[start] === name[0] && text[end - 1] === name.at(-1);
+      if (!anchored && !(length === name.length && name.length >= 6)) continue;
+      if (overlaps(correct, start, end) || !oneEditApart(text.slice(start, end), name)) continue;
+      if (!overlaps(found, start, end)) found.push({ start, end });
     }
   }
   return found;
@@ -71,12 +78,17 @@ export function findWording(text: string, dictionary: Dictionary): Hit[] {
       hits.push({ kind: 'wording', start, end: start + rule.phrase.length, message: message(rule), suggestion: rule.suggestion, blocking: rule.isBlocking });
     }
   }
+  const correct = dictionary.protectedNames.flatMap((name) => occurrences(text, name).map((start) => ({ start, end: start + name.length })));
   const listed = [...hits];
-  for (const rule of dictionary.protectedNames) {
-    for (const slip of slipsOf(text, rule.phrase)) {
-      if (listed.some((h) => slip.start < h.end && h.start < slip.end)) continue; // the dictionary names this slip itself
-      hits.push({ kind: 'wording', ...slip, message: `规范名称可能写错，应为“${rule.phrase}”`, suggestion: rule.phrase, blocking: rule.isBlocking });
+  for (const name of dictionary.protectedNames) {
+    for (const slip of slipsOf(text, name, correct)) {
+      if (overlaps(listed, slip.start, slip.end)) continue; // the dictionary names this slip itself
+      hits.push({ kind: 'wording', ...slip, message: `规范名称可能写错：如指“${name}”，请核对`, suggestion: name, blocking: false });
     }
   }
-  return hits;
+  return hits.sort((a, b) => a.start - b.start);
 }
+
+/** Where the text has an 允许的写法: findings inside one are not findings. */
+export const allowedSpans = (text: string, dictionary: Dictionary): Span[] =>
+  dictionary.allowed.flatMap((phrase) => occurrences(text, phrase, Infinity).map((start) => ({ start, end: start + phrase.length })));
