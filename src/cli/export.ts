@@ -1,7 +1,8 @@
 // npm run export -- DIR
 // Writes the public site as files any static web server or CDN can serve at the same URLs: every page, list page,
 // article, feed, sitemap, upload and asset, with .gz and .br beside each text file. Run again, it rewrites only
-// what changed and removes what is no longer public (a withdrawn article, say). Search and 长者模式 need the app.
+// what changed and removes what is no longer public (a withdrawn article, say). Search, 长者模式 and the 咨询留言
+// form and lookup need the app.
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,13 +11,13 @@ import zlib from 'node:zlib';
 import { createApp, serve } from '../app.js';
 import { viewCounter } from '../content/view-counter.js';
 import { buildColumnTree, flattenTree, publicArticleCount } from '../lib/columns.js';
-import { articlePath, columnFeedPath, columnPagePath, newsSitemapSince, pagePath, sitemapFiles } from '../lib/urls.js';
+import { ENQUIRY_PAGE_SIZE, enquiryListPath } from '../lib/enquiries.js';
+import { articlePath, COLUMN_PAGE_SIZE, columnFeedPath, columnPagePath, newsSitemapSince, pagePath, sitemapFiles } from '../lib/urls.js';
 import { openSite } from '../open-site.js';
 import { runCli } from './run.js';
 import { createLogger } from '../web/log.js';
 
 const MANIFEST = '.export-manifest.json';
-const PER_PAGE = 20;
 const TEXT = /\.(?:html|xml|txt|css|js|svg|json)$/;
 
 /** The file a URL is served from: /gzdt/ -> gzdt/index.html. */
@@ -46,9 +47,12 @@ await runCli(async (config) => {
       ...store.pages.listLinks().map((page) => pagePath(page.slug)),
       ...columns.flatMap((column) => [
         columnFeedPath(column.slug),
-        ...Array.from({ length: Math.max(1, Math.ceil(publicArticleCount(column) / PER_PAGE)) }, (_, i) => columnPagePath(column.slug, i + 1)),
+        ...Array.from({ length: Math.max(1, Math.ceil(publicArticleCount(column) / COLUMN_PAGE_SIZE)) }, (_, i) => columnPagePath(column.slug, i + 1)),
       ]),
       ...store.articles.listForSitemap(now, 10_000_000).map(articlePath),
+      // 咨询留言: the published answers (the form and the lookup need the app).
+      ...Array.from({ length: Math.max(1, Math.ceil(store.enquiries.countPublished() / ENQUIRY_PAGE_SIZE)) }, (_, i) => enquiryListPath(i + 1)),
+      ...store.enquiries.listPublished(10_000_000, 0).map((e) => `/zxly/${e.id}.html`),
       ...store.uploads.listPublicFileNames(now).map((name) => `/uploads/${name}`),
       ...site.assetUrls(),
     ];

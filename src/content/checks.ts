@@ -8,6 +8,7 @@ import { locate, sortFindings, type Finding, type Hit } from '../lib/checks/find
 import { classifyLink, linksIn } from '../lib/checks/links.js';
 import { compileDictionary, type Dictionary } from '../lib/checks/wording.js';
 import { buildColumnTree, lineage, type ColumnNode, type ColumnTree } from '../lib/columns.js';
+import { ENQUIRY_PAGE_SIZE } from '../lib/enquiries.js';
 import { summaryFromHtml } from '../lib/markdown.js';
 import { articleIdFromFile, COLUMN_PAGE_SIZE } from '../lib/urls.js';
 import { canonicalPath } from '../site/canonical.js';
@@ -72,7 +73,7 @@ export function internalLinkProblem(ctx: CheckContext, rawPath: string, source: 
   const enquiry = /^\/zxly\/(?:index_([1-9]\d{0,8})|([1-9]\d{0,14}))\.html$/.exec(pathname);
   if (enquiry) {
     if (enquiry[2]) return store.enquiries.getPublished(Number(enquiry[2])) ? '' : '留言不存在或没有公开';
-    return store.enquiries.countPublished() > Number(enquiry[1]) * 10 ? '' : '咨询留言没有这一页';
+    return store.enquiries.countPublished() > Number(enquiry[1]) * ENQUIRY_PAGE_SIZE ? '' : '咨询留言没有这一页';
   }
   const page = /^\/([a-z][a-z0-9]*)\.html$/.exec(pathname);
   if (page) return store.pages.getBySlug(page[1]!) ? '' : '单页不存在';

@@ -19,6 +19,12 @@ export const PUBLIC_STATUS_LABELS: Record<EnquiryStatus, string> = {
 /** The history of a message as staff read it. */
 export const ENQUIRY_EVENT_LABELS = { received: '收到留言', status: '更改状态', assign: '指定经办人', note: '内部备注', answer: '答复' } as const;
 
+/** Answered messages per page of the public list. */
+export const ENQUIRY_PAGE_SIZE = 10;
+
+/** Address of page `page` of the public list: /zxly/, then /zxly/index_1.html for page 2, like a column's. */
+export const enquiryListPath = (page: number) => (page <= 1 ? '/zxly/' : `/zxly/index_${page - 1}.html`);
+
 /** Messages still waiting for an answer. */
 export const OPEN_STATUSES: readonly EnquiryStatus[] = ['new', 'processing'];
 

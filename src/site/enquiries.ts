@@ -12,7 +12,7 @@ import { fieldErrors } from '../admin/forms.js';
 import { sendMailSoon } from '../content/mailer.js';
 import { readEnquirySettings, notifyRecipients } from '../lib/enquiry-settings.js';
 import { formatPublished } from '../lib/dates.js';
-import { hashQueryCode, maskName, maskPersonalData, newQueryCode, normaliseQueryCode, PUBLIC_STATUS_LABELS } from '../lib/enquiries.js';
+import { ENQUIRY_PAGE_SIZE, enquiryListPath, hashQueryCode, maskName, maskPersonalData, newQueryCode, normaliseQueryCode, PUBLIC_STATUS_LABELS } from '../lib/enquiries.js';
 import { challengeOf, issueToken, readAnswer, readToken } from '../lib/form-token.js';
 import { enquiryMeta } from '../lib/page-meta.js';
 import { paginate } from '../lib/pagination.js';
@@ -30,7 +30,6 @@ const TOKEN_MAX_AGE_MS = 3 * 60 * 60 * 1000;
 const HOUR_MS = 60 * 60 * 1000;
 /** Messages one address may leave per hour and per day; lookups per hour. */
 const LIMITS = { hour: 5, day: 20, lookups: 30 };
-const PER_PAGE = 10;
 
 const required = (label: string, max: number) =>
   z.string(`请填写${label}`).trim().min(1, `请填写${label}`).max(max, `${label}不能超过 ${max} 个字`);
@@ -62,7 +61,7 @@ function monthlyStats({ store, now }: Deps) {
 export function showEnquiries(deps: Deps, req: Request, res: Response) {
   const { store } = deps;
   const page = req.params.n === undefined ? 1 : /^[1-9]\d{0,8}$/.test(String(req.params.n)) ? Number(req.params.n) + 1 : 0;
-  const pagination = paginate(store.enquiries.countPublished(), page, PER_PAGE);
+  const pagination = paginate(store.enquiries.countPublished(), page, ENQUIRY_PAGE_SIZE);
   if (!pagination) throw notFound();
   const settings = readEnquirySettings(store.settings.getAll());
   cachePublicPage(res);
@@ -72,7 +71,7 @@ export function showEnquiries(deps: Deps, req: Request, res: Response) {
     stats: settings.enquiryStatsPublic === '1' ? monthlyStats(deps) : [],
     replyDays: settings.enquiryReplyDays,
     activeSection: 'zxly',
-    meta: enquiryMeta(siteContext(res).siteInfo, '咨询留言', page === 1 ? '/zxly/' : `/zxly/index_${page - 1}.html`),
+    meta: enquiryMeta(siteContext(res).siteInfo, '咨询留言', enquiryListPath(page)),
   });
 }
 

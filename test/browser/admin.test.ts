@@ -111,3 +111,59 @@ test('content checks while typing: the panel follows the text, 定位 selects it
   await page.locator('.findings-summary', { hasText: '登录已过期' }).waitFor({ timeout: 10_000 });
   assert.equal(await page.locator('.findings-body form, .findings-body #f-username').count(), 0);
 });
+
+test('咨询留言: a reader writes without JavaScript, staff answer, the reader reads the answer by query code and on the list', async (t) => {
+  fs.mkdirSync(SHOTS, { recursive: true });
+  let now = Date.parse('2026-03-02T02:00:00.000Z');
+  const app = await startApp(t, { sample: true, clock: () => new Date(now) });
+  await createUser(app.store, 'rev', 'reviewer', '张审核');
+  const browser = await launchBrowser();
+  t.after(() => browser.close());
+
+  // The reader has JavaScript off: every step is a plain form. (axe needs JavaScript: it runs on a second page.)
+  const reader = await (await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN', javaScriptEnabled: false })).newPage();
+  const checker = await (await browser.newContext({ viewport: { width: 375, height: 800 }, locale: 'zh-CN' })).newPage();
+  await reader.goto(`${app.url}/zxly/`);
+  await Promise.all([reader.waitForURL(/\/zxly\/write\.html$/), reader.click('text=我要留言')]);
+  await reader.fill('#f-name', '李明');
+  await reader.fill('#f-contact', '13812345678');
+  await reader.fill('#f-subject', '青少年科技创新大赛怎么报名');
+  await reader.fill('#f-message', '孩子今年上初二，想参加青少年科技创新大赛，请问在哪里报名，截止时间是什么时候？');
+  await reader.check('input[name="mayPublish"][value="1"]');
+  now += 60_000; // a minute spent filling it in
+  await Promise.all([reader.waitForURL(/\/zxly\/receipt\.html$/), reader.click('button:has-text("提交留言")')]);
+  await reader.screenshot({ path: path.join(SHOTS, 'zxly-receipt-375.png'), fullPage: true });
+  const code = (await reader.locator('.query-code').textContent())!.trim();
+  assert.match(code, /^[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}$/);
+
+  const staff = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  await logIn(staff, app.url, 'rev');
+  await staff.goto(`${app.url}/admin/enquiries`);
+  await axe(staff, 'admin-enquiries-1280');
+  await Promise.all([staff.waitForURL(/\/admin\/enquiries\/\d+$/), staff.click('text=青少年科技创新大赛怎么报名')]);
+  await axe(staff, 'admin-enquiry-1280');
+  await staff.fill('#f-answer', '请登录大赛官网报名，截止时间为 4 月 30 日。学校科技老师也可以统一报名。');
+  await staff.fill('#f-department', '市科协青少年科技教育部');
+  await Promise.all([staff.waitForLoadState('load'), staff.click('button:has-text("保存答复")')]);
+  assert.match(await staff.locator('.flash').textContent() ?? '', /已在网站“咨询留言”中公开/);
+
+  await reader.goto(`${app.url}/zxly/query.html`);
+  await reader.fill('#f-code', code.toLowerCase());
+  await Promise.all([reader.waitForLoadState('load'), reader.click('button:has-text("查询")')]);
+  assert.match(await reader.locator('.enquiry-meta').first().textContent() ?? '', /办理状态：已答复/);
+  assert.match(await reader.locator('.enquiry-qa').textContent() ?? '', /截止时间为 4 月 30 日/);
+  await reader.goto(`${app.url}/zxly/`);
+  await Promise.all([reader.waitForURL(/\/zxly\/\d+\.html$/), reader.click('text=青少年科技创新大赛怎么报名')]);
+  assert.match(await reader.locator('.enquiry-meta').first().textContent() ?? '', /留言人：李\*/);
+  assert.equal(await reader.locator('text=13812345678').count(), 0);
+  const answerPage = reader.url();
+
+  for (const [url, name] of [[`${app.url}/zxly/`, 'zxly'], [`${app.url}/zxly/write.html`, 'zxly-write'], [answerPage, 'zxly-answer']] as const) {
+    await checker.goto(url);
+    await axe(checker, `${name}-375`);
+  }
+  await checker.goto(`${app.url}/zxly/query.html`);
+  await checker.fill('#f-code', code);
+  await Promise.all([checker.waitForLoadState('load'), checker.click('button:has-text("查询")')]);
+  await axe(checker, 'zxly-query-375');
+});

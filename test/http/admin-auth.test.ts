@@ -172,11 +172,13 @@ describe('roles', () => {
     await createUser(app.store, 'rev', 'reviewer');
     await createUser(app.store, 'ed', 'editor');
     const expectations: [string, string[], string[]][] = [
-      ['ed', ['/admin/', '/admin/articles', '/admin/articles/new', '/admin/trash', '/admin/account', '/admin/articles/1/edit'],
+      ['ed', ['/admin/', '/admin/articles', '/admin/articles/new', '/admin/trash', '/admin/account', '/admin/articles/1/edit', '/admin/enquiries'],
         ['/admin/review', '/admin/columns', '/admin/columns/new', '/admin/pages', '/admin/settings', '/admin/users', '/admin/users/new', '/admin/audit',
-          '/admin/checks', '/admin/wording', '/admin/wording/1/edit']],
-      ['rev', ['/admin/', '/admin/review', '/admin/articles', '/admin/checks'], ['/admin/columns', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages', '/admin/wording']],
-      ['boss', ['/admin/review', '/admin/columns', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages', '/admin/checks', '/admin/wording'], []],
+          '/admin/checks', '/admin/wording', '/admin/wording/1/edit', '/admin/enquiries/settings']],
+      ['rev', ['/admin/', '/admin/review', '/admin/articles', '/admin/checks', '/admin/enquiries'],
+        ['/admin/columns', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages', '/admin/wording', '/admin/enquiries/settings']],
+      ['boss', ['/admin/review', '/admin/columns', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages', '/admin/checks', '/admin/wording',
+        '/admin/enquiries', '/admin/enquiries/settings'], []],
     ];
     for (const [username, allowed, refused] of expectations) {
       const client = await logIn(app, username);

@@ -40,9 +40,13 @@ describe('stored XSS', () => {
       app.store.findings.replace({ type: 'article', id: article.id },
         [{ kind: 'wording', field: 'title', start: 0, line: 1, column: 1, text: payload, message: payload, suggestion: payload, blocking: true }], [link], NOW);
       app.store.findings.recordLink(link, { status: 'broken', httpStatus: 404, finalUrl: payload, detail: payload }, NOW, NOW);
+      // A reader's message carrying it in every field, answered and published.
+      const enquiry = app.store.enquiries.insert({ codeHash: `h${i}`, name: payload, contact: payload, subject: `问${payload}`.slice(0, 60), message: payload, mayPublish: true, ip: payload }, NOW);
+      app.store.enquiries.answer(enquiry, { answer: payload, department: payload.slice(0, 50), status: 'answered' }, reviewer, payload, NOW);
+      app.store.enquiries.addNote(enquiry, reviewer, payload, NOW);
       const boss = await logIn(app, 'boss');
       const pages = [
-        '/', '/xwzx/', '/gzdt/', articlePath(article), '/lxwm.html', '/wzdt.html', `/search?q=${encodeURIComponent('标题')}`,
+        '/', '/xwzx/', '/gzdt/', articlePath(article), '/lxwm.html', '/wzdt.html', `/search?q=${encodeURIComponent('标题')}`, '/zxly/', `/zxly/${enquiry}.html`,
         `/search?q=${encodeURIComponent(payload)}`, '/nope',
       ];
       for (const path of pages) {
@@ -58,7 +62,8 @@ describe('stored XSS', () => {
         const xml = await (await app.get(path)).text();
         assert.doesNotMatch(xml.replace(/<!\[CDATA\[[\s\S]*?\]\]>/g, ''), ACTIVE, `${path} with ${payload}`);
       }
-      for (const path of ['/admin/', '/admin/articles', `/admin/articles/${article.id}/edit`, `/admin/articles/${article.id}/history`, '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/audit', '/admin/checks', '/admin/wording']) {
+      for (const path of ['/admin/', '/admin/articles', `/admin/articles/${article.id}/edit`, `/admin/articles/${article.id}/history`, '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/audit', '/admin/checks', '/admin/wording',
+        '/admin/enquiries', `/admin/enquiries/${enquiry}`]) {
         const { html } = await boss.get(path);
         assert.doesNotMatch(html, ACTIVE, `${path} with ${payload}`);
       }

@@ -287,7 +287,8 @@ describe('links', () => {
     // Each link's visit (with its redirects or a GET after a refused HEAD) starts a while after the previous one.
     const visits = links.map((l) => hits.find((h) => h.path === l.replace(base, ''))!.at).sort((a, b) => a - b);
     const gaps = visits.slice(1).map((at, i) => at - visits[i]!);
-    assert.ok(gaps.every((gap) => gap >= 95), `visits to one host are spaced: ${gaps.join(', ')} ms`);
+    // 100 ms apart when sent; arrival at the server jitters by a few ms (unspaced they would be about 1 ms apart).
+    assert.ok(gaps.every((gap) => gap >= 50), `visits to one host are spaced: ${gaps.join(', ')} ms`);
     assert.equal(await checkExternalLinks(deps, { timeoutMs: 500, hostGapMs: 0, limit: 20, allowPrivate: true }), 0, 'nothing is due again at once');
 
     const report = texts((await admin.get('/admin/checks')).document, `#report-article-${article.id} ~ ul .finding`);

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import http from 'node:http';
 import { test } from 'node:test';
 import fc from 'fast-check';
-import { createUser, logIn } from '../helpers/admin.js';
+import { Client, createUser, logIn } from '../helpers/admin.js';
 import { startApp, type TestApp } from '../helpers/app.js';
 
 // Markup that must never come back as markup: its tag name is unique, so finding it unescaped is proof.
@@ -63,8 +63,13 @@ test('admin forms: 1,000 generated posts (login, article, column, page, settings
   const boss = await logIn(app, 'boss');
   const fields = fc.dictionary(fc.oneof(fc.constantFrom('title', 'bodyMd', 'source', 'author', 'subtitle', 'summary', 'columnId',
     'publishAt', 'version', 'action', 'name', 'slug', 'sortOrder', 'parentId', 'siteName', 'phone', 'reportEmail', 'icpNumber',
-    'username', 'displayName', 'role', 'password', 'next'), text), text, { maxKeys: 8 });
-  const forms = ['/admin/articles', '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/account/password', '/admin/articles/1'];
+    'username', 'displayName', 'role', 'password', 'next', 'answer', 'department', 'publish', 'note', 'status', 'assignee', 'kind', 'phrase',
+    'suggestion', 'smtpHost', 'smtpPort', 'notifyEmails', 'enquiryReplyDays', 'mask', 'text'), text), text, { maxKeys: 8 });
+  app.db.prepare(`INSERT INTO enquiries (code_hash, name, contact, subject, message, may_publish, created_at, updated_at)
+    VALUES ('x', '读者', '13800000000', '留言', '一条留言的内容。', 1, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z')`).run();
+  const forms = ['/admin/articles', '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/account/password', '/admin/articles/1',
+    '/admin/enquiries/1/answer', '/admin/enquiries/1/notes', '/admin/enquiries/1/status', '/admin/enquiries/1/assign', '/admin/enquiries/settings',
+    '/admin/wording', '/admin/wording/import', '/admin/checks/text'];
   const answered = new Map<number, number>();
   await fc.assert(fc.asyncProperty(fc.constantFrom(...forms), fields, async (form, values) => {
     const { res, html } = await boss.post(form, values, {});
@@ -75,7 +80,8 @@ test('admin forms: 1,000 generated posts (login, article, column, page, settings
   assert.ok((answered.get(422) ?? 0) + (answered.get(400) ?? 0) > 100, `forms were checked and shown again: ${JSON.stringify([...answered])}`);
   assert.ok((answered.get(403) ?? 0) < 100, 'the session and its token stayed good');
   // Whatever was stored shows as text wherever it appears.
-  for (const path of ['/', '/xwzx/', '/lxwm.html', '/wzdt.html', '/admin/articles', '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users']) {
+  for (const path of ['/', '/xwzx/', '/lxwm.html', '/wzdt.html', '/zxly/', '/zxly/1.html', '/admin/articles', '/admin/columns', '/admin/pages',
+    '/admin/settings', '/admin/users', '/admin/enquiries', '/admin/enquiries/1', '/admin/wording', '/admin/']) {
     const html = path.startsWith('/admin') ? (await boss.get(path)).html : await (await app.get(path)).text();
     assert.doesNotMatch(html, FOUND, `${path} after the fuzz`);
   }
@@ -86,4 +92,23 @@ test('admin forms: 1,000 generated posts (login, article, column, page, settings
     assert.ok(res.status < 500, `${form} -> ${res.status}`);
     assert.doesNotMatch(res.body, FOUND);
   }), { numRuns: 100 });
+});
+
+test('咨询留言 forms: 300 generated posts with a real token and cookie, no 5xx, input kept escaped', async (t) => {
+  let now = Date.parse('2026-03-01T02:00:00.000Z');
+  const app = await startApp(t, { sample: true, clock: () => new Date(now) });
+  const fields = fc.dictionary(fc.oneof(fc.constantFrom('name', 'contact', 'subject', 'message', 'mayPublish', 'code', 'answer', 'website', 'token'), text),
+    text, { maxKeys: 8 });
+  const answered = new Map<number, number>();
+  await fc.assert(fc.asyncProperty(fc.constantFrom('/zxly/write.html', '/zxly/query.html'), fields, async (form, values) => {
+    const reader = new Client(app);
+    const page = await reader.get(form);
+    const token = page.document.querySelector('input[name="token"]')!.getAttribute('value')!;
+    now += 5_000;
+    const { res, html } = await reader.post(form, { token, ...values }, { csrf: null });
+    answered.set(res.status, (answered.get(res.status) ?? 0) + 1);
+    assert.ok(res.status < 500, `${form} ${JSON.stringify(values)} -> ${res.status}`);
+    assert.doesNotMatch(html, FOUND, `${form} reflected markup`);
+  }), { numRuns: 300 });
+  assert.ok((answered.get(400) ?? 0) + (answered.get(403) ?? 0) > 100, `forms were checked and shown again: ${JSON.stringify([...answered])}`);
 });

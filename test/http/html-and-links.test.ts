@@ -18,14 +18,17 @@ test('public and admin pages have no HTML errors', async (t) => {
   await createUser(app.store, 'boss', 'admin');
   const dir = tempDir(t);
   const pages: Record<string, string> = {};
-  for (const pathname of ['/', '/xwzx/', '/gzdt/', '/gzdt/index_1.html', '/gzdt/202601/t20260109_1.html', '/lxwm.html', '/wzsm.html', '/wzdt.html', '/no/such/page']) {
+  app.db.prepare(`INSERT INTO enquiries (code_hash, name, contact, subject, message, may_publish, status, answer, answer_department, answered_at, created_at, updated_at)
+    VALUES ('x', '读者', '13800000000', '科普讲座怎么报名', '请问科普讲座怎么报名？', 1, 'answered', '请拨打电话报名。', '科普部', '2026-02-02T00:00:00.000Z', '2026-02-01T00:00:00.000Z', '2026-02-02T00:00:00.000Z')`).run();
+  for (const pathname of ['/', '/xwzx/', '/gzdt/', '/gzdt/index_1.html', '/gzdt/202601/t20260109_1.html', '/lxwm.html', '/wzsm.html', '/wzdt.html', '/no/such/page',
+    '/zxly/', '/zxly/1.html', '/zxly/write.html', '/zxly/query.html']) {
     pages[pathname] = await (await app.get(pathname)).text();
   }
   pages['/admin/login'] = await (await app.get('/admin/login')).text();
   const boss = await logIn(app, 'boss');
   for (const pathname of ['/admin/', '/admin/articles', '/admin/articles/new', '/admin/articles/1/edit', '/admin/articles/1/history',
     '/admin/review', '/admin/columns', '/admin/columns/2/edit', '/admin/settings', '/admin/users', '/admin/audit', '/admin/pages/1/edit',
-    '/admin/checks', '/admin/wording', '/admin/wording/1/edit']) {
+    '/admin/checks', '/admin/wording', '/admin/wording/1/edit', '/admin/enquiries', '/admin/enquiries/1', '/admin/enquiries/settings']) {
     pages[pathname] = (await boss.get(pathname)).html;
   }
   const files = Object.entries(pages).map(([pathname, html], i) => {
