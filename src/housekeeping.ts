@@ -1,5 +1,6 @@
 // Removes what has outlived its use: expired sessions, old login failures, forms kept past their day, and Baidu
-// pushes done (or given up on) a month ago, posts to the public forms after two days, mail after three months.
+// pushes done (or given up on) a month ago, posts to the public forms after two days, mail and 咨询留言 marked
+// spam after three months, and the sender's address of a message after six.
 import type { Store } from './store/store.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -13,6 +14,7 @@ export function cleanUp(store: Store, now: Date) {
     baiduPushes: store.baiduPush.prune(new Date(now.getTime() - 30 * DAY_MS)),
     formAttempts: store.publicForms.prune(new Date(now.getTime() - 2 * DAY_MS)),
     mail: store.mailQueue.prune(new Date(now.getTime() - 90 * DAY_MS)),
+    enquiries: store.enquiries.prune(new Date(now.getTime() - 90 * DAY_MS), new Date(now.getTime() - 180 * DAY_MS)),
   };
 }
 

@@ -1,9 +1,10 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { hashPassword, passwordProblem, verifyPassword } from '../lib/passwords.js';
 import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { adminContext, flash } from '../web/session.js';
-import { accountPasswordForm, fieldErrors } from './forms.js';
+import { accountPasswordForm } from './forms.js';
 
 export const showAccount = (_deps: Deps, _req: Request, res: Response) => res.render('admin/account.njk', { errors: {} });
 

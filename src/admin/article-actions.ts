@@ -1,6 +1,7 @@
 // The review workflow's actions on one article: submit, approve (step by step, then publish), reject, withdraw,
 // delete to the 回收站 and restore. Each checks lib/review-rules.ts, writes through the workflow store (guarded by
 // the status it starts from), is audited, and ends on the article's page with a message.
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { decide, nextAfterApproval, publishTime, type ArticleAction } from '../lib/review-rules.js';
 import { formatPublished } from '../lib/dates.js';
@@ -13,7 +14,7 @@ import { blockingFindings, renderEditor, storedValues } from './article-edit.js'
 import { recordChecks } from './checks.js';
 import { textHash } from '../content/checks.js';
 import { renderMarkdown } from '../lib/markdown.js';
-import { commentForm, fieldErrors, overrideForm, rejectForm } from './forms.js';
+import { commentForm, overrideForm, rejectForm } from './forms.js';
 
 const STALE = '操作未完成：文章状态已被其他人改变，请查看最新状态。';
 

@@ -1,5 +1,6 @@
 // The article editor: new and existing articles, with uploads, a preview rendered exactly like the public page,
 // optimistic locking, a revision for every save, and nothing the writer typed ever lost.
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { saveUpload, uploadedImageSizes, uploadUrl, type IncomingFile } from '../content/uploads.js';
 import { formatPublished, fromDateTimeLocal, toDateTimeLocal } from '../lib/dates.js';
@@ -14,7 +15,7 @@ import { adminContext, flash } from '../web/session.js';
 import { articleState, check, loadArticle, submit } from './article-actions.js';
 import { checkDraft, draftOf, maskValues, recordChecks } from './checks.js';
 import { columnOptions } from './columns-options.js';
-import { articleForm, fieldErrors, type ArticleForm } from './forms.js';
+import { articleForm, type ArticleForm } from './forms.js';
 
 type Values = Record<string, unknown>;
 type Files = Partial<Record<'cover' | 'bodyImage' | 'attachments', IncomingFile[]>>;

@@ -1,3 +1,4 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { buildColumnTree, COLUMN_TYPES, subtreeIds } from '../lib/columns.js';
 import { DEFAULT_UPDATE_DAYS } from '../lib/freshness.js';
@@ -7,7 +8,7 @@ import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
 import { columnOptions } from './columns-options.js';
-import { columnForm, fieldErrors } from './forms.js';
+import { columnForm } from './forms.js';
 
 export function showColumns({ store, now }: Deps, _req: Request, res: Response) {
   const counts = store.articles.countPublishedByColumn(now());

@@ -1,7 +1,7 @@
 import type { Request, Response } from 'express';
 import { buildColumnTree, flattenTree } from '../lib/columns.js';
 import { deadlineState } from '../lib/enquiries.js';
-import { readEnquirySettings } from '../lib/enquiry-settings.js';
+import { readEnquirySettings, replyRule } from '../lib/enquiry-settings.js';
 import { freshness, HOME_UPDATE_DAYS, latestIn, updateDaysOf } from '../lib/freshness.js';
 import { mayEnter, STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
 import type { Deps } from '../web/deps.js';
@@ -23,8 +23,8 @@ function updateStatus({ store, now }: Deps) {
 
 /** Unanswered 咨询留言 against their deadline: counts, and the most urgent few. */
 function enquiryDeadlines({ store, now }: Deps) {
-  const days = Number(readEnquirySettings(store.settings.getAll()).enquiryReplyDays);
-  const open = store.enquiries.listOpen().map((e) => ({ ...e, deadline: deadlineState(e.createdAt, days, now()) }));
+  const { days, calendar } = replyRule(readEnquirySettings(store.settings.getAll()));
+  const open = store.enquiries.listOpen().map((e) => ({ ...e, deadline: deadlineState(e.createdAt, days, now(), calendar) }));
   const count = (state: string) => open.filter((e) => e.deadline.state === state).length;
   return { open: open.length, due: count('due'), overdue: count('overdue'), alarm: count('alarm'), urgent: open.filter((e) => e.deadline.state !== 'ok').slice(0, 5) };
 }

@@ -1,10 +1,11 @@
 // 咨询留言 in the admin: the inbox with deadlines, one message with its history, assignment, internal notes and the
 // answer, the monthly figures, and the settings (deadline, department, publishing the figures, SMTP notification).
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { MAX_MAIL_ATTEMPTS } from '../content/mailer.js';
 import { deadlineState, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES, OPEN_STATUSES, type EnquiryStatus } from '../lib/enquiries.js';
-import { enquirySettingKeys, enquirySettingsSchema, readEnquirySettings, type EnquirySettings } from '../lib/enquiry-settings.js';
+import { enquirySettingKeys, enquirySettingsSchema, readEnquirySettings, replyRule, type EnquirySettings } from '../lib/enquiry-settings.js';
 import { paginate } from '../lib/pagination.js';
 import { readSettings } from '../lib/site-settings.js';
 import type { Enquiry } from '../store/enquiries.js';
@@ -12,7 +13,6 @@ import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
-import { fieldErrors } from './forms.js';
 
 const PER_PAGE = 30;
 const statuses = ENQUIRY_STATUSES.map((value) => ({ value, label: ENQUIRY_STATUS_LABELS[value] }));
@@ -24,12 +24,11 @@ const inboxQuery = z.object({
   page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
 });
 
-const replyDays = (deps: Deps) => Number(readEnquirySettings(deps.store.settings.getAll()).enquiryReplyDays);
-
 /** Each message with where it stands against its deadline (answered ones have none). */
-const withDeadline = (deps: Deps, e: Enquiry) => ({
-  ...e, deadline: OPEN_STATUSES.includes(e.status) ? deadlineState(e.createdAt, replyDays(deps), deps.now()) : undefined,
-});
+function withDeadlines(deps: Deps, enquiries: Enquiry[]) {
+  const { days, calendar } = replyRule(readEnquirySettings(deps.store.settings.getAll()));
+  return enquiries.map((e) => ({ ...e, deadline: OPEN_STATUSES.includes(e.status) ? deadlineState(e.createdAt, days, deps.now(), calendar) : undefined }));
+}
 
 export function showInbox(deps: Deps, req: Request, res: Response) {
   const { store, now } = deps;
@@ -39,9 +38,9 @@ export function showInbox(deps: Deps, req: Request, res: Response) {
   const pagination = paginate(store.enquiries.count(filters), query.page ?? 1, PER_PAGE);
   if (!pagination) throw notFound(`没有第 ${query.page} 页。`);
   res.render('admin/enquiries.njk', {
-    enquiries: store.enquiries.list(filters, pagination.limit, pagination.offset).map((e) => withDeadline(deps, e)),
+    enquiries: withDeadlines(deps, store.enquiries.list(filters, pagination.limit, pagination.offset)),
     counts: store.enquiries.countByStatus(),
-    stats: store.enquiries.monthly(new Date(now().getTime() - 366 * 24 * 60 * 60 * 1000)).slice(0, 12),
+    stats: store.enquiries.lastTwelveMonths(now()),
     pagination, query, view, statuses, statusLabels: ENQUIRY_STATUS_LABELS,
     pageQuery: new URLSearchParams(Object.entries({ status: query.status ?? '', view }).filter(([, v]) => v)).toString(),
   });
@@ -59,10 +58,12 @@ function renderEnquiry(deps: Deps, res: Response, status: number, enquiry: Enqui
   const { store } = deps;
   const settings = readEnquirySettings(store.settings.getAll());
   res.status(status).render('admin/enquiry.njk', {
-    enquiry: withDeadline(deps, enquiry),
+    enquiry: withDeadlines(deps, [enquiry])[0],
     events: store.enquiries.events(enquiry.id),
     users: store.users.listAll().filter((u) => !u.isDisabled).map((u) => ({ value: String(u.id), label: u.displayName })),
-    statuses, statusLabels: ENQUIRY_STATUS_LABELS,
+    // 已答复 and 不予公开 come with an answer: the answer form sets them; here only once there is one.
+    statuses: statuses.filter((s) => enquiry.answeredAt !== null || !ANSWERED.includes(s.value)),
+    statusLabels: ENQUIRY_STATUS_LABELS,
     values: {
       answer: enquiry.answer,
       department: enquiry.answerDepartment || settings.enquiryDepartment || readSettings(store.settings.getAll()).settings.sponsor,
@@ -79,12 +80,16 @@ export const showEnquiryAdmin = (deps: Deps, req: Request, res: Response) => ren
 const back = (res: Response, id: number) => res.redirect(303, `/admin/enquiries/${id}`);
 
 const statusForm = z.object({ status: statusEnum });
+const ANSWERED: readonly EnquiryStatus[] = ['answered', 'private'];
 
 export function changeStatus(deps: Deps, req: Request, res: Response) {
   const enquiry = loadEnquiry(deps, req);
   const parsed = statusForm.safeParse(req.body);
   if (!parsed.success) return renderEnquiry(deps, res, 422, enquiry, { errors: fieldErrors(parsed.error) });
   const status: EnquiryStatus = parsed.data.status;
+  if (ANSWERED.includes(status) && enquiry.answeredAt === null) {
+    return renderEnquiry(deps, res, 422, enquiry, { errors: { status: `“${ENQUIRY_STATUS_LABELS[status]}”须先填写答复：请在下面的答复栏中答复` } });
+  }
   const detail = `${ENQUIRY_STATUS_LABELS[enquiry.status]} → ${ENQUIRY_STATUS_LABELS[status]}`;
   const changed = deps.store.transaction(() => {
     const done = deps.store.enquiries.setStatus(enquiry.id, status, adminContext(res).user!.id, detail, deps.now());
@@ -120,7 +125,10 @@ export function addNote(deps: Deps, req: Request, res: Response) {
   const enquiry = loadEnquiry(deps, req);
   const parsed = noteForm.safeParse(req.body);
   if (!parsed.success) return renderEnquiry(deps, res, 422, enquiry, { values: { note: String(req.body?.note ?? '') }, errors: fieldErrors(parsed.error) });
-  deps.store.enquiries.addNote(enquiry.id, adminContext(res).user!.id, parsed.data.note, deps.now());
+  deps.store.transaction(() => {
+    deps.store.enquiries.addNote(enquiry.id, adminContext(res).user!.id, parsed.data.note, deps.now());
+    audit(deps, req, res, 'enquiry.note', `enquiry:${enquiry.id}`, enquiry.subject);
+  });
   flash(deps, res, '已添加内部备注（只有工作人员能看到）。');
   back(res, enquiry.id);
 }
@@ -173,6 +181,8 @@ export function saveEnquirySettings(deps: Deps, req: Request, res: Response) {
   const changed = enquirySettingKeys.filter((k) => parsed.data[k] !== stored[k]);
   store.transaction(() => {
     store.settings.setMany(parsed.data, now());
+    // Mail that gave up under the old settings gets another chance under the new ones.
+    if (changed.some((k) => k.startsWith('smtp'))) store.mailQueue.retryFailed(now());
     audit(deps, req, res, 'enquiry.settings', '', changed.join(', '));
   });
   flash(deps, res, changed.length > 0 ? '留言设置已保存。' : '没有修改。');

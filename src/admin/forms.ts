@@ -144,13 +144,3 @@ export const auditFilters = z.object({
   action: z.string().regex(/^[a-z._]{1,40}$/).optional().catch(undefined),
   page: z.string().regex(/^[1-9]\d{0,5}$/).transform(Number).optional().catch(undefined),
 });
-
-/** The first message for each field, keyed by field name, for showing beside the fields. */
-export function fieldErrors(error: z.ZodError): Record<string, string> {
-  const errors: Record<string, string> = {};
-  for (const issue of error.issues) {
-    const key = String(issue.path[0] ?? '_form');
-    errors[key] ??= issue.message;
-  }
-  return errors;
-}

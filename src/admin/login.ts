@@ -1,9 +1,10 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { UNUSABLE_HASH, verifyPassword } from '../lib/passwords.js';
 import { audit, safeNext } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { adminContext, endSession, startSession } from '../web/session.js';
-import { fieldErrors, loginForm } from './forms.js';
+import { loginForm } from './forms.js';
 
 const WINDOW_MS = 15 * 60 * 1000;
 const MAX_FAILURES_PER_ACCOUNT = 5;

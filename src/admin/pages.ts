@@ -1,3 +1,4 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { uploadedImageSizes } from '../content/uploads.js';
 import { renderMarkdown } from '../lib/markdown.js';
@@ -7,7 +8,7 @@ import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { flash } from '../web/session.js';
 import { checkDraft, draftOf, maskValues, recordChecks } from './checks.js';
-import { fieldErrors, pageForm } from './forms.js';
+import { pageForm } from './forms.js';
 
 export const showPages = ({ store }: Deps, _req: Request, res: Response) =>
   res.render('admin/pages.njk', { pages: store.pages.listAll() });

@@ -117,7 +117,7 @@ export function adminRoutes(deps: Deps): Router {
   r.post('/enquiries/:id/status', requireArea('enquiries'), h(changeStatus));
   r.post('/enquiries/:id/assign', requireArea('enquiries'), h(assignEnquiry));
   r.post('/enquiries/:id/notes', requireArea('enquiries'), h(addNote));
-  r.post('/enquiries/:id/answer', requireArea('enquiries'), h(answerEnquiry));
+  r.post('/enquiries/:id/answer', requireArea('review'), h(answerEnquiry)); // what goes public: reviewers and administrators
 
   r.get('/wording', requireArea('wording'), h(showWording));
   r.post('/wording', requireArea('wording'), h(saveRule));

@@ -1,10 +1,10 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { MAX_PUSH_ATTEMPTS } from '../content/baidu-push.js';
 import { readSettings, settingKeys, siteSettingsSchema } from '../lib/site-settings.js';
 import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { flash } from '../web/session.js';
-import { fieldErrors } from './forms.js';
 
 const pushStatus = ({ store }: Deps) => store.baiduPush.status(MAX_PUSH_ATTEMPTS);
 

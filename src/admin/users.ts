@@ -1,3 +1,4 @@
+import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { hashPassword, passwordProblem, randomPassword } from '../lib/passwords.js';
 import { ROLE_LABELS, ROLES } from '../lib/review-rules.js';
@@ -6,7 +7,7 @@ import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
-import { editUserForm, fieldErrors, newUserForm, passwordForm } from './forms.js';
+import { editUserForm, newUserForm, passwordForm } from './forms.js';
 
 const roles = ROLES.map((value) => ({ value, label: ROLE_LABELS[value] }));
 

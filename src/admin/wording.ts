@@ -1,6 +1,7 @@
 // The wording dictionary in the admin (administrators only): list by kind, add, edit and delete rules, import a
 // CSV or plain-text file (UTF-8 or GBK) and export the whole dictionary in either form.
 import type { NextFunction, Request, Response } from 'express';
+import { fieldErrors } from '../lib/form-errors.js';
 import multer from 'multer';
 import { z } from 'zod';
 import { decodeText, parseWordingFile, toCsv, toText, wordingRule, type ImportProblem } from '../lib/checks/wording-file.js';
@@ -10,7 +11,6 @@ import { audit } from '../web/auth.js';
 import type { Deps } from '../web/deps.js';
 import { HttpError, notFound } from '../web/errors.js';
 import { adminContext, flash } from '../web/session.js';
-import { fieldErrors } from './forms.js';
 
 const MAX_FILE_BYTES = 1024 * 1024;
 const kinds = Object.entries(WORDING_KINDS).map(([value, label]) => ({ value, label }));

@@ -1,6 +1,7 @@
 // Notification e-mail, sent in the background through the SMTP server in the settings: each message is queued in
-// the database first, then sent with retries (1, 2, 4 … minutes apart, up to 6 hours) until it goes or has failed
-// eight times. A mail server that is down never delays the reader who wrote.
+// the database first, then sent with retries (1, 2, 4 … 128 minutes apart, about four hours in all) until it goes
+// or has failed eight times; changing the SMTP settings gives failed mail another eight. A mail server that is down
+// never delays the reader who wrote. Each message is claimed before sending, so two processes never both send it.
 import { createTransport } from 'nodemailer';
 import { readEnquirySettings } from '../lib/enquiry-settings.js';
 import type { Store } from '../store/store.js';
@@ -22,12 +23,14 @@ export async function sendDueMail({ store, now }: MailDeps): Promise<number> {
     host: settings.smtpHost,
     port: Number(settings.smtpPort),
     secure: settings.smtpSecure === '1',
-    ...(settings.smtpUser ? { auth: { user: settings.smtpUser, pass: settings.smtpPassword } } : {}),
+    // A password never crosses the network in the clear: with one, the server must offer STARTTLS (or use TLS).
+    ...(settings.smtpUser ? { auth: { user: settings.smtpUser, pass: settings.smtpPassword }, requireTLS: settings.smtpSecure !== '1' } : {}),
     connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 20_000,
   });
   let sent = 0;
   try {
     for (const mail of due) {
+      if (!store.mailQueue.claim(mail.id, now(), new Date(now().getTime() + 10 * MINUTE_MS))) continue;
       try {
         await transport.sendMail({ from: settings.smtpFrom, to: mail.recipients, subject: mail.subject, text: mail.body });
         store.mailQueue.markSent(mail.id, now());

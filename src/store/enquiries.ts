@@ -66,6 +66,8 @@ export function enquiryStore(db: Db) {
     FROM enquiries WHERE status != 'spam' AND created_at >= ?
     GROUP BY month ORDER BY month DESC`);
   const countsByStatus = db.prepare('SELECT status, COUNT(*) AS count FROM enquiries GROUP BY status');
+  const deleteSpam = db.prepare("DELETE FROM enquiries WHERE status = 'spam' AND updated_at <= ?");
+  const forgetAddresses = db.prepare("UPDATE enquiries SET ip = '' WHERE ip != '' AND created_at <= ?");
 
   const event = (id: number, userId: number | null, action: EnquiryEvent['action'], detail: string, now: Date) =>
     addEvent.run({ id, userId, action, detail, now: now.toISOString() });
@@ -112,7 +114,10 @@ export function enquiryStore(db: Db) {
         event(id, userId, 'answer', detail, now);
       })(),
     events: (id: number) => events.all(id) as EnquiryEvent[],
-    /** Per month (Beijing time) since `since`, newest first; spam left out. */
-    monthly: (since: Date) => monthly.all(since.toISOString()) as MonthStats[],
+    /** Deletes spam untouched since `spamBefore` and forgets the senders' addresses of messages from before `ipBefore`. */
+    prune: (spamBefore: Date, ipBefore: Date) =>
+      deleteSpam.run(spamBefore.toISOString()).changes + forgetAddresses.run(ipBefore.toISOString()).changes,
+    /** Per month (Beijing time) of the last twelve, newest first; spam left out. */
+    lastTwelveMonths: (now: Date) => (monthly.all(new Date(now.getTime() - 366 * 24 * 60 * 60 * 1000).toISOString()) as MonthStats[]).slice(0, 12),
   };
 }

@@ -11,6 +11,8 @@ export function publicFormStore(db: Db) {
   const counts = db.prepare(`
     SELECT outcome, COUNT(*) AS count FROM form_attempts WHERE ip = ? AND form = ? AND at > ? GROUP BY outcome`);
   const prune = db.prepare('DELETE FROM form_attempts WHERE at <= ?');
+  const useToken = db.prepare('INSERT INTO used_form_tokens (nonce_signature, used_at) VALUES (?, ?) ON CONFLICT DO NOTHING');
+  const pruneTokens = db.prepare('DELETE FROM used_form_tokens WHERE used_at <= ?');
   let key: string | undefined;
   return {
     /** The signing key, made on first use and shared by every process. */
@@ -25,6 +27,9 @@ export function publicFormStore(db: Db) {
       accepted: 0, refused: 0, blocked: 0,
       ...Object.fromEntries((counts.all(ip, form, since.toISOString()) as { outcome: AttemptOutcome; count: number }[]).map((r) => [r.outcome, r.count])),
     }),
-    prune: (before: Date) => prune.run(before.toISOString()).changes,
+    /** Marks a form token used; false when it already was (each token sends one message). */
+    useToken: (signature: string, now: Date) => useToken.run(signature, now.toISOString()).changes === 1,
+    /** Forgets attempts and used tokens from before `before` (tokens expire after three hours anyway). */
+    prune: (before: Date) => prune.run(before.toISOString()).changes + pruneTokens.run(before.toISOString()).changes,
   };
 }

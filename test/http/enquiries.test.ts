@@ -18,6 +18,7 @@ async function setUp(t: TestContext) {
   const app = await startApp(t, { sample: true, clock: () => new Date(now) });
   await createUser(app.store, 'boss', 'admin', '赵管理');
   await createUser(app.store, 'ed', 'editor', '王编辑');
+  await createUser(app.store, 'rev', 'reviewer', '李审核');
   return { app, wait: (ms: number) => void (now += ms), at: () => new Date(now) };
 }
 
@@ -46,7 +47,7 @@ describe('writing a message', () => {
     const receipt = await reader.get('/zxly/receipt.html');
     assert.equal(receipt.res.headers.get('cache-control'), 'no-store');
     const code = texts(receipt.document, '.query-code')[0]!;
-    assert.match(code, /^[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}-[A-HJKMNP-Z2-9]{4}$/);
+    assert.match(code, /^[ACDEFGHJKMNPQRTUVWXY3-9]{4}-[ACDEFGHJKMNPQRTUVWXY3-9]{4}-[ACDEFGHJKMNPQRTUVWXY3-9]{4}$/);
     const row = app.db.prepare('SELECT name, contact, subject, message, may_publish AS mayPublish, status, code_hash AS codeHash FROM enquiries').get() as Record<string, unknown>;
     assert.deepEqual(row, { ...MESSAGE, mayPublish: 1, status: 'new', codeHash: hashQueryCode(code) });
     assert.equal(JSON.stringify(app.db.prepare('SELECT * FROM enquiries').all()).includes(code.replace(/-/g, '')), false, 'the code itself is not stored');
@@ -58,12 +59,28 @@ describe('writing a message', () => {
     assert.equal(found.res.status, 200);
     assert.match(texts(found.document, '.enquiry-meta')[0]!, /办理状态：已收到，等待办理/);
     assert.equal(texts(found.document, '#result-title')[0], '科普讲座报名');
-    const wrong = await lookup.post('/zxly/query.html', { token: formOf(found.document).token, website: '', code: 'AAAA-BBBB-CCCC' });
+    const wrong = await lookup.post('/zxly/query.html', { token: formOf(found.document).token, website: '', code: 'AAAA-CCCC-DDDD' });
     assert.equal(wrong.res.status, 404);
     assert.match(texts(wrong.document, '#f-code-error')[0]!, /没有找到这个查询码的留言/);
     const malformed = await lookup.post('/zxly/query.html', { token: formOf(wrong.document).token, website: '', code: '12' });
     assert.equal(malformed.res.status, 400);
     assert.equal(malformed.document.querySelector('#f-code')?.getAttribute('value'), '12');
+  });
+
+  test('consent is not given for the writer; a full-width phone number is a phone number; a token sends one message', async (t) => {
+    const { app, wait } = await setUp(t);
+    const reader = new Client(app);
+    const page = await reader.get('/zxly/write.html');
+    assert.equal(page.document.querySelectorAll('input[name="mayPublish"][checked]').length, 0);
+    const { token } = formOf(page.document);
+    wait(5_000);
+    const sent = await reader.post('/zxly/write.html', { token, website: '', ...MESSAGE, contact: '１３９１２３４５６７８' });
+    assert.equal(sent.res.status, 303);
+    assert.equal(app.db.prepare('SELECT contact FROM enquiries').pluck().get(), '13912345678');
+    const again = await reader.post('/zxly/write.html', { token, website: '', ...MESSAGE });
+    assert.equal(again.res.status, 400);
+    assert.match(texts(again.document, '.error-summary h2')[0]!, /这份表单已经提交过了/);
+    assert.equal(enquiryCount(app), 1);
   });
 
   test('invalid input is shown again with each field’s error and everything typed kept', async (t) => {
@@ -144,13 +161,20 @@ describe('answering', () => {
     await staff.post(`/admin/enquiries/${id}/assign`, { assignee: editorId });
     await staff.post(`/admin/enquiries/${id}/status`, { status: 'processing' });
     await staff.post(`/admin/enquiries/${id}/notes`, { note: '已电话联系科普部' });
-    const empty = await staff.post(`/admin/enquiries/${id}/answer`, { answer: ' ', department: '科普部', publish: 'answered' });
+    // What goes public is answered by a reviewer or an administrator; an editor cannot, nor mark it answered without one.
+    assert.equal((await staff.post(`/admin/enquiries/${id}/answer`, { answer: '答复', department: '科普部', publish: 'answered' })).res.status, 403);
+    const noAnswer = await staff.post(`/admin/enquiries/${id}/status`, { status: 'answered' });
+    assert.equal(noAnswer.res.status, 422);
+    assert.match(texts(noAnswer.document, '#f-status-error')[0]!, /须先填写答复/);
+    const reviewer = await logIn(app, 'rev');
+    await reviewer.get(`/admin/enquiries/${id}`);
+    const empty = await reviewer.post(`/admin/enquiries/${id}/answer`, { answer: ' ', department: '科普部', publish: 'answered' });
     assert.equal(empty.res.status, 422);
     assert.equal(empty.document.querySelector('#f-department')?.getAttribute('value'), '科普部', 'input kept');
-    const answered = await staff.post(`/admin/enquiries/${id}/answer`, { answer: '请拨打 0632-3311234 报名。', department: '市科协科普部', publish: 'answered' });
-    assert.match(await flashAfter(staff, answered.res.headers.get('location')), /已在网站“咨询留言”中公开/);
+    const answered = await reviewer.post(`/admin/enquiries/${id}/answer`, { answer: '请拨打 0632-3311234 报名。', department: '市科协科普部', publish: 'answered' });
+    assert.match(await flashAfter(reviewer, answered.res.headers.get('location')), /已在网站“咨询留言”中公开/);
     const history = texts((await staff.get(`/admin/enquiries/${id}`)).document, '.events li').map((s) => s.replace(/^\S+ \S+ /, ''));
-    assert.deepEqual(history, ['收到留言', '王编辑 指定经办人：交给 王编辑 办理', '王编辑 更改状态：新留言 → 处理中', '王编辑 内部备注：已电话联系科普部', '王编辑 答复：答复（市科协科普部），公开']);
+    assert.deepEqual(history, ['收到留言', '王编辑 指定经办人：交给 王编辑 办理', '王编辑 更改状态：新留言 → 处理中', '王编辑 内部备注：已电话联系科普部', '李审核 答复：答复（市科协科普部），公开']);
 
     const list = await app.page('/zxly/');
     assert.equal(list.res.status, 200);
@@ -188,7 +212,7 @@ describe('answering', () => {
     const own = await reader.post('/zxly/query.html', { token: form.token, website: '', code: kept.code });
     assert.match(texts(own.document, '.enquiry-meta')[0]!, /已答复（不公开）/);
     const spamLookup = await reader.post('/zxly/query.html', { token: formOf(own.document).token, website: '', code: spam.code });
-    assert.equal(spamLookup.res.status, 404);
+    assert.match(texts(spamLookup.document, '.enquiry-meta')[0]!, /办理状态：未受理/);
 
     const editor = await logIn(app, 'ed');
     assert.equal((await editor.get('/admin/enquiries/settings')).res.status, 403);
@@ -227,7 +251,10 @@ describe('deadlines and figures', () => {
 
   test('monthly figures in the admin, and on the public page when the setting says so', async (t) => {
     const { app, wait } = await setUp(t);
+    const version = () => app.db.prepare('SELECT version FROM content_version').pluck().get();
+    const before = version();
     const first = await sendMessage(app, wait);
+    assert.equal(version(), before, 'a new message changes no public page (the cached pages stay)');
     await sendMessage(app, wait, { ...MESSAGE, subject: '第二条' });
     wait(2 * 24 * 60 * 60 * 1000);
     const boss = await logIn(app, 'boss');
@@ -244,6 +271,23 @@ describe('deadlines and figures', () => {
 });
 
 describe('e-mail notification', () => {
+  test('two processes sending at once send each message once; a bad holiday line is refused with its number', async (t) => {
+    const smtp = await startSmtpServer(t);
+    const { app, wait, at } = await setUp(t);
+    const boss = await logIn(app, 'boss');
+    await boss.get('/admin/enquiries/settings');
+    const bad = await boss.post('/admin/enquiries/settings', { enquiryReplyDays: '15', smtpPort: '25', enquiryHolidays: '2026-10-01 放假\n国庆' });
+    assert.match(texts(bad.document, '#f-enquiryHolidays-error')[0]!, /第 2 行看不懂/);
+    const noSender = await boss.post('/admin/enquiries/settings', { enquiryReplyDays: '15', smtpHost: '127.0.0.1', smtpPort: String(smtp.port), notifyEmails: 'a@example.gov.cn' });
+    assert.match(texts(noSender.document, '#f-smtpFrom-error')[0]!, /发送通知需要填写发件邮箱/);
+    app.db.prepare("INSERT INTO settings (key, value, updated_at) VALUES ('smtpHost', '127.0.0.1', ''), ('smtpPort', ?, ''), ('smtpFrom', 'kx@example.gov.cn', '')").run(String(smtp.port));
+    app.store.mailQueue.enqueue({ recipients: 'a@example.gov.cn', subject: '测试', body: '正文' }, at());
+    wait(1_000);
+    const [first, second] = await Promise.all([sendDueMail({ store: app.store, now: at }), sendDueMail({ store: app.store, now: at })]);
+    assert.equal(first + second, 1);
+    assert.equal(smtp.received.length, 1);
+  });
+
   test('new messages are mailed to staff through the SMTP server in the settings, retried when it refuses', async (t) => {
     const smtp = await startSmtpServer(t, { refuseFirst: 1 });
     const { app, wait, at } = await setUp(t);

@@ -42,4 +42,10 @@ test('nginx in front: nginx -t passes, pages are micro-cached, a publication sho
   assert.ok(seen, 'the proxy still served the old page 8 s after the change');
   const staff = await fetch(proxy + ARTICLE, { headers: { cookie: 'kx_sid=x' } });
   assert.notEqual(staff.headers.get('x-cache'), 'HIT', 'staff are never served from the proxy cache');
+  // A reader's own form token and receipt are never handed to the next reader.
+  for (const path of ['/zxly/write.html', '/zxly/query.html', '/zxly/receipt.html']) {
+    const [first, second] = [await fetch(proxy + path), await fetch(proxy + path)];
+    for (const res of [first, second]) assert.equal(res.headers.get('x-cache'), null, `${path} is not cached`);
+    if (path !== '/zxly/receipt.html') assert.notEqual(/name="token" value="([^"]+)"/.exec(await first.text())?.[1], /name="token" value="([^"]+)"/.exec(await second.text())?.[1]);
+  }
 });

@@ -178,7 +178,7 @@ test('housekeeping removes expired sessions, day-old login failures and kept for
   const userId = store.users.insert({ username: 'wang', displayName: '王', role: 'editor', passwordHash: 'x' }, now);
   store.pendingPosts.save('old', userId, '/admin/articles', '{"title":"旧"}', new Date(now.getTime() - 25 * hour));
   store.pendingPosts.save('new', userId, '/admin/articles', '{"title":"新"}', new Date(now.getTime() - hour));
-  assert.deepEqual(cleanUp(store, now), { sessions: 1, loginFailures: 1, pendingPosts: 1, baiduPushes: 0, formAttempts: 0, mail: 0 });
+  assert.deepEqual(cleanUp(store, now), { sessions: 1, loginFailures: 1, pendingPosts: 1, baiduPushes: 0, formAttempts: 0, mail: 0, enquiries: 0 });
   assert.ok(store.sessions.getByToken(live.token, now));
   assert.equal(store.pendingPosts.take('new', userId + 1, '/admin/articles', new Date(0)), undefined, 'only for its user');
   assert.deepEqual(store.pendingPosts.take('new', userId, '/admin/articles', new Date(0)), { title: '新' });

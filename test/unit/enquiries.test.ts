@@ -1,18 +1,18 @@
 // The pure parts of 咨询留言: query codes, deadlines in working days, masking, and the public forms' tokens.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { deadlineState, hashQueryCode, maskName, maskPersonalData, newQueryCode, normaliseQueryCode, replyDeadline, workingDaysBetween } from '../../src/lib/enquiries.js';
-import { challengeOf, issueToken, readAnswer, readToken } from '../../src/lib/form-token.js';
+import { deadlineState, hashQueryCode, maskName, maskPersonalData, newQueryCode, normaliseQueryCode, parseHolidays, replyDeadline, workingDaysBetween, type HolidayCalendar } from '../../src/lib/enquiries.js';
+import { addressKey, challengeOf, issueToken, readAnswer, readToken } from '../../src/lib/form-token.js';
 
 describe('query codes', () => {
   test('new codes are 12 unambiguous characters; typed codes are read in any case and grouping', () => {
     const codes = new Set(Array.from({ length: 200 }, newQueryCode));
     assert.equal(codes.size, 200);
-    for (const code of codes) assert.match(code, /^[A-HJKMNP-Z2-9]{4}(-[A-HJKMNP-Z2-9]{4}){2}$/);
-    assert.equal(normaliseQueryCode(' 4k7m q2xp－9dwa '), '4K7MQ2XP9DWA');
-    assert.equal(normaliseQueryCode('4K7M-Q2XP-9DW0'), undefined, '0 is not in the alphabet');
-    assert.equal(normaliseQueryCode('4K7M-Q2XP'), undefined);
-    assert.equal(hashQueryCode('4k7m-q2xp-9dwa'), hashQueryCode('4K7MQ2XP9DWA'));
+    for (const code of codes) assert.match(code, /^[ACDEFGHJKMNPQRTUVWXY3-9]{4}(-[ACDEFGHJKMNPQRTUVWXY3-9]{4}){2}$/);
+    assert.equal(normaliseQueryCode(' 4k7m q3xp－9dwa '), '4K7MQ3XP9DWA');
+    assert.equal(normaliseQueryCode('4K7M-Q3XP-9DW0'), undefined, '0 is not in the alphabet');
+    assert.equal(normaliseQueryCode('4K7M-Q3XP'), undefined);
+    assert.equal(hashQueryCode('4k7m-q3xp-9dwa'), hashQueryCode('4K7MQ3XP9DWA'));
   });
 });
 
@@ -34,11 +34,33 @@ describe('deadlines', () => {
 });
 
 describe('what is published', () => {
-  test('names show only the surname; personal data in text is masked', () => {
+  test('names show only the surname; personal data in text is masked, full-width too, and the writer’s own name', () => {
     assert.equal(maskName('张三'), '张*');
     assert.equal(maskName('欧阳明华'), '欧***');
     assert.equal(maskName(' '), '网友');
     assert.equal(maskPersonalData('电话13812345678，身份证370402199003071234'), '电话138****5678，身份证37*************234');
+    assert.equal(maskPersonalData('电话１３８１２３４５６７８（白天）'), '电话138****5678（白天）', 'full-width digits; brackets stay full-width');
+    assert.equal(maskPersonalData('证件号110101199003071234'), '证件号110***********1234', 'a number the checksum rejects is still masked');
+    assert.equal(maskPersonalData('我是张三丰，电话见上', { name: '张三丰', contact: 'zsf@example.com' }), '我是张**，电话见上');
+  });
+});
+
+describe('holidays and addresses', () => {
+  test('the holiday calendar is read from the settings’ lines and moves deadlines', () => {
+    const calendar = parseHolidays('2026-10-01 至 2026-10-08 放假\n２０２６-０９-２７ 上班\n\n2026-10-10 班');
+    assert.ok(!('badLine' in calendar));
+    assert.equal(replyDeadline('2026-09-30T02:00:00.000Z', 15), '2026-10-21T15:59:59.000Z', 'weekends only');
+    assert.equal(replyDeadline('2026-09-30T02:00:00.000Z', 15, calendar as HolidayCalendar), '2026-10-28T15:59:59.000Z', 'after the National Day week');
+    assert.deepEqual(parseHolidays('2026-10-01 放假\n国庆节'), { badLine: 2 });
+    assert.deepEqual(parseHolidays('2026-10-08 至 2026-10-01 放假'), { badLine: 1 });
+  });
+
+  test('the rate limit counts an IPv6 sender by its /64', () => {
+    assert.equal(addressKey('203.0.113.9'), '203.0.113.9');
+    assert.equal(addressKey('::ffff:203.0.113.9'), '203.0.113.9');
+    assert.equal(addressKey('2001:db8:1:2:aaaa::1'), '2001:db8:1:2::/64');
+    assert.equal(addressKey('2001:db8:1:2:bbbb:cccc:dddd:eeee'), '2001:db8:1:2::/64');
+    assert.equal(addressKey('2001:db8::1'), '2001:db8:0:0::/64');
   });
 });
 
@@ -48,8 +70,9 @@ describe('form tokens', () => {
 
   test('a token reads back; one altered or signed with another key does not', () => {
     const token = issueToken(key, at, true, 'abcdefghijklmnop');
-    assert.deepEqual(readToken(key, token), { issuedAt: at.getTime(), nonce: 'abcdefghijklmnop', challenge: true });
+    assert.deepEqual(readToken(key, token), { issuedAt: at.getTime(), nonce: 'abcdefghijklmnop', challenge: true, signature: token.split('.')[4] });
     assert.equal(readToken(key, token.replace('.1.', '.0.')), undefined, 'dropping the question is tampering');
+    assert.notEqual(issueToken(key, at, true, 'abcdefghijklmnop'), token, 'two tokens of one moment differ (each is used once)');
     assert.equal(readToken('x'.repeat(43), token), undefined);
     assert.equal(readToken(key, `${token}x`), undefined);
     assert.equal(readToken(key, ['array']), undefined);

@@ -81,13 +81,14 @@ const DETECTORS: Detector[] = [
   },
 ];
 
-export function findPersonalData(prose: string): Hit[] {
+/** Personal data in `prose`, at most `max` of each kind (the editor lists them; masking for publication takes all). */
+export function findPersonalData(prose: string, max = MAX_HITS): Hit[] {
   const hits: Hit[] = [];
   for (const detector of DETECTORS) {
     let found = 0;
     for (const m of matches(prose, detector.pattern)) {
       const end = m.index + m[0].length;
-      if (found >= MAX_HITS) break;
+      if (found >= max) break;
       if (!detector.accept(m[0]) || hits.some((h) => m.index < h.end && h.start < end)) continue;
       found++;
       hits.push({
