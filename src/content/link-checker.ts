@@ -24,7 +24,7 @@ export type LinkCheckOptions = {
   allowPrivate: boolean;
 };
 
-export const LINK_CHECKS: LinkCheckOptions = { timeoutMs: 5_000, hostGapMs: 1_000, limit: 60, allowPrivate: false };
+const LINK_CHECKS: LinkCheckOptions = { timeoutMs: 5_000, hostGapMs: 1_000, limit: 60, allowPrivate: false };
 
 const MAX_REDIRECTS = 5;
 const HOUR_MS = 60 * 60 * 1000;

@@ -45,7 +45,7 @@ export function lineStarts(value: string): number[] {
 }
 
 /** Index of the last element of the ascending `sorted` that is <= `at` (binary search). */
-export function lastAtOrBefore(sorted: number[], at: number): number {
+function lastAtOrBefore(sorted: number[], at: number): number {
   let [lo, hi] = [0, sorted.length - 1];
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
