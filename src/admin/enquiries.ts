@@ -4,7 +4,7 @@ import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { z } from 'zod';
 import { MAX_MAIL_ATTEMPTS } from '../content/mailer.js';
-import { deadlineState, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES, OPEN_STATUSES, type EnquiryStatus } from '../lib/enquiries.js';
+import { deadlineState, ENQUIRY_STATUS_LABELS, ENQUIRY_STATUSES, maskPersonalData, OPEN_STATUSES, type EnquiryStatus } from '../lib/enquiries.js';
 import { enquirySettingKeys, enquirySettingsSchema, readEnquirySettings, replyRule, type EnquirySettings } from '../lib/enquiry-settings.js';
 import { paginate } from '../lib/pagination.js';
 import { readSettings } from '../lib/site-settings.js';
@@ -68,6 +68,9 @@ function renderEnquiry(deps: Deps, res: Response, status: number, enquiry: Enqui
       answer: enquiry.answer,
       department: enquiry.answerDepartment || settings.enquiryDepartment || readSettings(store.settings.getAll()).settings.sponsor,
       publish: enquiry.status === 'private' || !enquiry.mayPublish ? 'private' : 'answered',
+      // What readers would see: the edited question, else the writer's own with personal data masked.
+      publicSubject: enquiry.publicSubject || maskPersonalData(enquiry.subject, enquiry),
+      publicMessage: enquiry.publicMessage || maskPersonalData(enquiry.message, enquiry),
       note: '', status: enquiry.status, assignee: String(enquiry.assignedTo ?? ''),
       ...view.values,
     },
@@ -134,6 +137,8 @@ export function addNote(deps: Deps, req: Request, res: Response) {
 }
 
 const answerForm = z.object({
+  publicSubject: z.string().trim().max(60, '公开的主题不能超过 60 个字').default(''),
+  publicMessage: z.string().trim().max(3000, '公开的留言内容不能超过 3000 个字').default('').transform((v) => v.replace(/\r\n?/g, '\n')),
   answer: z.string('请填写答复').trim().min(1, '请填写答复').max(5000, '答复不能超过 5000 个字').transform((v) => v.replace(/\r\n?/g, '\n')),
   department: z.string().trim().min(1, '请填写答复单位').max(50, '答复单位不能超过 50 个字'),
   publish: z.enum(['answered', 'private'], '请选择是否公开'),
@@ -141,14 +146,15 @@ const answerForm = z.object({
 
 export function answerEnquiry(deps: Deps, req: Request, res: Response) {
   const enquiry = loadEnquiry(deps, req);
-  const values = Object.fromEntries(['answer', 'department', 'publish'].map((k) => [k, typeof req.body?.[k] === 'string' ? String(req.body[k]) : '']));
+  const values = Object.fromEntries(['answer', 'department', 'publish', 'publicSubject', 'publicMessage']
+    .map((k) => [k, typeof req.body?.[k] === 'string' ? String(req.body[k]) : '']));
   const parsed = answerForm.safeParse(values);
   if (!parsed.success) return renderEnquiry(deps, res, 422, enquiry, { values, errors: fieldErrors(parsed.error) });
-  const { answer, department, publish } = parsed.data;
+  const { answer, department, publish, publicSubject, publicMessage } = parsed.data;
   const shown = publish === 'answered' && enquiry.mayPublish;
   const detail = `${enquiry.answeredAt ? '修改答复' : '答复'}（${department}）${shown ? '，公开' : '，不公开'}`;
   deps.store.transaction(() => {
-    deps.store.enquiries.answer(enquiry.id, { answer, department, status: publish }, adminContext(res).user!.id, detail, deps.now());
+    deps.store.enquiries.answer(enquiry.id, { answer, department, status: publish, publicSubject, publicMessage }, adminContext(res).user!.id, detail, deps.now());
     audit(deps, req, res, 'enquiry.answer', `enquiry:${enquiry.id}`, `${enquiry.subject}：${detail}`);
   });
   flash(deps, res, shown ? '已答复，留言和答复已在网站“咨询留言”中公开。' : '已答复。留言人可凭查询码查看答复；这条留言不在网站上公开。');

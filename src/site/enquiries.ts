@@ -52,10 +52,11 @@ const valuesOf = (body: unknown): Values =>
 
 /**
  * The published view of a message: nothing that identifies the writer (personal data, their name and contact
- * where the text repeats them, masked). The answer is staff's own words and is shown as written.
+ * where the text repeats them, masked), or the question as staff edited it for publication. The answer is staff's
+ * own words and is shown as written.
  */
 const publicView = (e: Enquiry) => ({
-  id: e.id, subject: maskPersonalData(e.subject, e), message: maskPersonalData(e.message, e), name: maskName(e.name),
+  id: e.id, subject: e.publicSubject || maskPersonalData(e.subject, e), message: e.publicMessage || maskPersonalData(e.message, e), name: maskName(e.name),
   answer: e.answer, department: e.answerDepartment, createdAt: e.createdAt, answeredAt: e.answeredAt ?? e.updatedAt,
 });
 

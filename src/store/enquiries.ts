@@ -11,11 +11,17 @@ export type Enquiry = Omit<NewEnquiry, 'codeHash'> & {
   assigneeName: string | null;
   answer: string;
   answerDepartment: string;
+  /** The subject and question as published, when staff edited them ('' : the writer's own, masked). */
+  publicSubject: string;
+  publicMessage: string;
   answeredAt: string | null;
   answeredBy: number | null;
   createdAt: string;
   updatedAt: string;
 };
+
+/** An answer, and the question as it is to be published with it. */
+export type Reply = { answer: string; department: string; status: 'answered' | 'private'; publicSubject: string; publicMessage: string };
 
 export type EnquiryEvent = { action: 'received' | 'status' | 'assign' | 'note' | 'answer'; userName: string | null; detail: string; createdAt: string };
 
@@ -26,6 +32,7 @@ export type MonthStats = { month: string; received: number; answered: number; av
 const FIELDS = `
   e.id, e.name, e.contact, e.subject, e.message, e.may_publish AS mayPublish, e.status, e.assigned_to AS assignedTo,
   u.display_name AS assigneeName, e.answer, e.answer_department AS answerDepartment, e.answered_at AS answeredAt,
+  e.public_subject AS publicSubject, e.public_message AS publicMessage,
   e.answered_by AS answeredBy, e.ip, e.created_at AS createdAt, e.updated_at AS updatedAt
   FROM enquiries e LEFT JOIN users u ON u.id = e.assigned_to`;
 const INBOX = `
@@ -52,6 +59,7 @@ export function enquiryStore(db: Db) {
   const assign = db.prepare('UPDATE enquiries SET assigned_to = @userId, updated_at = @now WHERE id = @id');
   const answer = db.prepare(`
     UPDATE enquiries SET answer = @answer, answer_department = @department, status = @status,
+           public_subject = @publicSubject, public_message = @publicMessage,
            answered_at = COALESCE(answered_at, @now), answered_by = COALESCE(answered_by, @userId), updated_at = @now
     WHERE id = @id`);
   const addEvent = db.prepare(`
@@ -108,7 +116,7 @@ export function enquiryStore(db: Db) {
       })(),
     addNote: (id: number, userId: number, note: string, now: Date) => event(id, userId, 'note', note, now),
     /** Saves the answer (the first one sets the answer time) and the status that goes with it. */
-    answer: (id: number, reply: { answer: string; department: string; status: 'answered' | 'private' }, userId: number, detail: string, now: Date) =>
+    answer: (id: number, reply: Reply, userId: number, detail: string, now: Date) =>
       db.transaction(() => {
         answer.run({ id, ...reply, userId, now: now.toISOString() });
         event(id, userId, 'answer', detail, now);

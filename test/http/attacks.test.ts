@@ -42,7 +42,7 @@ describe('stored XSS', () => {
       app.store.findings.recordLink(link, { status: 'broken', httpStatus: 404, finalUrl: payload, detail: payload }, NOW, NOW);
       // A reader's message carrying it in every field, answered and published.
       const enquiry = app.store.enquiries.insert({ codeHash: `h${i}`, name: payload, contact: payload, subject: `问${payload}`.slice(0, 60), message: payload, mayPublish: true, ip: payload }, NOW);
-      app.store.enquiries.answer(enquiry, { answer: payload, department: payload.slice(0, 50), status: 'answered' }, reviewer, payload, NOW);
+      app.store.enquiries.answer(enquiry, { answer: payload, department: payload.slice(0, 50), status: 'answered', publicSubject: '', publicMessage: '' }, reviewer, payload, NOW);
       app.store.enquiries.addNote(enquiry, reviewer, payload, NOW);
       const boss = await logIn(app, 'boss');
       const pages = [

@@ -6,7 +6,7 @@ import { describe, test, type TestContext } from 'node:test';
 import { sendDueMail } from '../../src/content/mailer.js';
 import { hashQueryCode } from '../../src/lib/enquiries.js';
 import { Client, createUser, flashAfter, logIn } from '../helpers/admin.js';
-import { NOW, startApp, texts, type TestApp } from '../helpers/app.js';
+import { NOW, startApp, textareaValue, texts, type TestApp } from '../helpers/app.js';
 import { startSmtpServer } from '../helpers/smtp.js';
 
 const DIGITS = '零一二三四五六七八九十';
@@ -191,6 +191,21 @@ describe('answering', () => {
     const found = await reader.post('/zxly/query.html', { token: form.token, website: '', code });
     assert.match(texts(found.document, '.enquiry-meta')[0]!, /办理状态：已答复/);
     assert.equal(texts(found.document, '.enquiry-qa dd')[1], '请拨打 0632-3311234 报名。');
+  });
+
+  test('staff edit the question before it is published; the public pages show their version', async (t) => {
+    const { app, wait } = await setUp(t);
+    const { id } = await sendMessage(app, wait, { ...MESSAGE, message: '我家住在市中区光明路 12 号 3 单元，楼下路灯坏了，电话13912345678。' });
+    const reviewer = await logIn(app, 'rev');
+    const page = await reviewer.get(`/admin/enquiries/${id}`);
+    assert.equal(textareaValue(page.document, '#f-publicMessage'), '我家住在市中区光明路 12 号 3 单元，楼下路灯坏了，电话139****5678。', 'offered masked');
+    await reviewer.post(`/admin/enquiries/${id}/answer`, {
+      answer: '已通知有关单位维修。', department: '办公室', publish: 'answered', publicSubject: '路灯维修', publicMessage: '我家楼下路灯坏了。',
+    });
+    const detail = await app.page(`/zxly/${id}.html`);
+    assert.deepEqual(texts(detail.document, 'h1'), ['路灯维修']);
+    assert.equal(texts(detail.document, '.enquiry-qa dd')[0], '我家楼下路灯坏了。');
+    assert.doesNotMatch(detail.html, /光明路|科普讲座报名/);
   });
 
   test('nothing unpublishable is ever shown: no consent, 不予公开, spam; editors cannot change the settings', async (t) => {
