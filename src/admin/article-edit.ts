@@ -3,6 +3,7 @@
 import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
 import { saveUpload, uploadedImageSizes, uploadUrl, type IncomingFile } from '../content/uploads.js';
+import { importWordFile } from '../content/word-import.js';
 import { formatPublished, fromDateTimeLocal, toDateTimeLocal } from '../lib/dates.js';
 import { renderMarkdown, summaryFromHtml } from '../lib/markdown.js';
 import { decide, mayBackdate, STATUS_LABELS, type ArticleAction } from '../lib/review-rules.js';
@@ -18,7 +19,7 @@ import { columnOptions } from './columns-options.js';
 import { articleForm, type ArticleForm } from './forms.js';
 
 type Values = Record<string, unknown>;
-type Files = Partial<Record<'cover' | 'bodyImage' | 'attachments', IncomingFile[]>>;
+type Files = Partial<Record<'cover' | 'bodyImage' | 'attachments' | 'wordFile', IncomingFile[]>>;
 
 const FIELDS: (keyof ArticleFields)[] = ['title', 'subtitle', 'columnId', 'source', 'author', 'summary', 'coverImage', 'bodyMd'];
 const WORKFLOW: ArticleAction[] = ['submit', 'approve', 'reject', 'withdraw', 'delete', 'restore'];
@@ -159,6 +160,33 @@ function receiveFiles(deps: Deps, req: Request, res: Response, values: Values): 
   return errors;
 }
 
+/**
+ * 从 Word 导入 in the editor: the document fills the open form (title and 来源 when the document states them, the
+ * body, its images uploaded) and the form is shown again, unsaved, with what to check.
+ */
+async function importIntoForm(deps: Deps, req: Request, res: Response, article: EditableArticle | undefined, values: Values, errors: Record<string, string>) {
+  const word = ((req.files ?? {}) as Files).wordFile?.[0];
+  delete values.action;
+  const form = { version: '', ...values };
+  if (!word) return renderEditor(deps, res, 422, { article, values: form, errors: { ...errors, wordFile: errors.wordFile ?? '请选择要导入的 Word 文档（.docx）' } });
+  const imported = await importWordFile(deps.store, deps.config.dataDir, word.buffer, adminContext(res).user!.id, deps.now());
+  if ('error' in imported) return renderEditor(deps, res, 422, { article, values: form, errors: { ...errors, wordFile: imported.error } });
+  const body = String(values.bodyMd ?? '').trim();
+  const filled = {
+    ...form,
+    title: imported.title || String(values.title ?? ''),
+    source: imported.source || String(values.source ?? ''),
+    bodyMd: body ? `${body}\n\n${imported.bodyMd}` : imported.bodyMd,
+  };
+  const notes = [
+    `已从“${word.originalname}”导入，尚未保存：请核对${imported.title ? '标题、' : ''}${imported.source ? '来源、' : ''}正文后保存。`,
+    imported.date ? `文档中的日期是 ${imported.date}，发布时间由审核通过时决定，需要时请填写“定时发布”。` : '',
+    imported.imageCount ? `导入了 ${imported.imageCount} 张图片，请在正文的 ![ ] 中为每张图片写上说明（替代文字）。` : '',
+    imported.refusedImages.length ? `未能导入的图片：${imported.refusedImages.join('；')}。` : '',
+  ];
+  renderEditor(deps, res, 200, { article, values: filled, errors, notice: notes.filter(Boolean).join('') });
+}
+
 /** Field errors that need the database or the clock: the column, images from elsewhere, and who may set which time. */
 function checkForm(deps: Deps, res: Response, form: ArticleForm, article?: EditableArticle): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -183,6 +211,7 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
   const values: Values = { ...(req.body as Values) };
   delete values._csrf;
   const fileErrors = receiveFiles(deps, req, res, values);
+  if (values.action === 'import') return importIntoForm(deps, req, res, article, values, fileErrors);
   if (typeof values.mask === 'string') {
     const masked = maskValues(values, values.mask);
     delete values.mask;

@@ -14,7 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   'account.password_change': '修改本人密码', 'article.override': '忽略检查问题发布', 'checks.scan': '全站内容检查',
   'checks.links': '检查外部链接', 'wording.create': '新增词条', 'wording.update': '修改词条', 'wording.delete': '删除词条',
   'wording.import': '导入词库', 'enquiry.status': '更改留言状态', 'enquiry.assign': '指定留言经办人', 'enquiry.answer': '答复留言', 'enquiry.note': '留言内部备注',
-  'enquiry.settings': '修改留言设置',
+  'enquiry.settings': '修改留言设置', 'article.import': '从 Word 导入',
 };
 
 const PER_PAGE = 50;

@@ -40,7 +40,7 @@ export const loginForm = z.object({
   next: z.string().optional(),
 });
 
-export const ARTICLE_ACTIONS = ['save', 'preview', 'submit'] as const;
+export const ARTICLE_ACTIONS = ['save', 'preview', 'submit', 'import'] as const;
 
 export const articleForm = z.object({
   title: required('标题', 200),

@@ -13,6 +13,8 @@ import { redirectToEditor, saveArticle, showEditArticle, showNewArticle } from '
 import { restoreRevision, showHistory, showRevision } from './article-history.js';
 import { showArticleList, showReviewQueue, showTrash } from './article-list.js';
 import { showAuditLog } from './audit-log.js';
+import { convertPastedHtml } from './paste.js';
+import { importWordFiles, wordFilesParser } from './word-import.js';
 import { showChecks, showDraftFindings, startLinkCheck, startScan } from './checks.js';
 import { saveColumn, showColumns, showEditColumn, showNewColumn } from './columns.js';
 import { showDashboard } from './dashboard.js';
@@ -43,13 +45,13 @@ function articleFormParser({ config }: Deps) {
     limits: { fileSize: config.maxUploadBytes, files: 12, fields: 200, fieldSize: 2 * 1024 * 1024 },
     defParamCharset: 'utf8',
     fileFilter: (req, _file, accept) => accept(null, Boolean(req.res && adminContext(req.res).user)),
-  }).fields([{ name: 'cover', maxCount: 1 }, { name: 'bodyImage', maxCount: 1 }, { name: 'attachments', maxCount: 10 }]);
+  }).fields([{ name: 'cover', maxCount: 1 }, { name: 'bodyImage', maxCount: 1 }, { name: 'attachments', maxCount: 10 }, { name: 'wordFile', maxCount: 1 }]);
   const limitMb = Math.round(config.maxUploadBytes / 1024 / 1024);
   return (req: Request, res: Response, next: NextFunction) =>
     upload(req, res, (err: unknown) => {
       if (!err) return next();
       if (err instanceof multer.MulterError && FILE_LIMITS[err.code]) {
-        const field = err.field === 'cover' ? 'coverImage' : err.field === 'bodyImage' ? 'bodyImage' : 'attachments';
+        const field = err.field === 'cover' ? 'coverImage' : err.field === 'bodyImage' || err.field === 'wordFile' ? err.field : 'attachments';
         res.locals.uploadErrors = { [field]: FILE_LIMITS[err.code]!(limitMb) };
         req.files = {};
         return next();
@@ -71,8 +73,10 @@ export function adminRoutes(deps: Deps): Router {
     res.set('Cache-Control', 'no-store');
     next();
   });
-  r.post(['/articles', '/articles/:id'], articleFormParser(deps));
+  const articleForm = articleFormParser(deps);
+  r.post(['/articles', '/articles/:id'], (req, res, next) => (req.params.id === 'import' ? next() : articleForm(req, res, next)));
   r.post('/wording/import', wordingFileParser(deps));
+  r.post('/articles/import', wordFilesParser(deps));
   r.use(express.urlencoded({ extended: false, limit: '2mb', parameterLimit: 200 }));
 
   r.get('/login', h(showLogin));
@@ -88,6 +92,8 @@ export function adminRoutes(deps: Deps): Router {
   r.get('/articles', h(showArticleList));
   r.get('/articles/new', h(showNewArticle));
   r.post('/articles', h(saveArticle));
+  r.post('/articles/import', h(importWordFiles));
+  r.post('/convert/html', h(convertPastedHtml));
   r.get('/articles/:id/edit', h(showEditArticle));
   r.get('/articles/:id', h(redirectToEditor));
   r.post('/articles/:id', h(saveArticle));

@@ -3,13 +3,14 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from 'playwright-core';
 import { projectRoot } from '../../src/config.js';
 import { createUser, PASSWORD } from '../helpers/admin.js';
 import { startApp } from '../helpers/app.js';
 import { launchBrowser } from '../helpers/browser.js';
+import { docx, image, paragraph, text } from '../helpers/docx.js';
 import { PNG } from '../helpers/files.js';
 
 const SHOTS = path.join(projectRoot, 'test-artifacts', 'screenshots');
@@ -27,13 +28,19 @@ async function logIn(page: Page, url: string, username: string) {
   await Promise.all([page.waitForURL(`${url}/admin/`), page.click('button[type="submit"]')]);
 }
 
-test('write with an image, submit, approve as a reviewer, read it on the public site', async (t) => {
+/** The sample site with an editor (ed) and a reviewer (rev), and a browser. */
+async function withEditorAndReviewer(t: TestContext) {
   fs.mkdirSync(SHOTS, { recursive: true });
   const app = await startApp(t, { sample: true });
   await createUser(app.store, 'ed', 'editor', '王编辑');
   await createUser(app.store, 'rev', 'reviewer', '张审核');
   const browser = await launchBrowser();
   t.after(() => browser.close());
+  return { app, browser };
+}
+
+test('write with an image, submit, approve as a reviewer, read it on the public site', async (t) => {
+  const { app, browser } = await withEditorAndReviewer(t);
 
   const editor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
   await editor.goto(`${app.url}/admin/login`);
@@ -166,4 +173,52 @@ test('咨询留言: a reader writes without JavaScript, staff answer, the reader
   await checker.fill('#f-code', code);
   await Promise.all([checker.waitForLoadState('load'), checker.click('button:has-text("查询")')]);
   await axe(checker, 'zxly-query-375');
+});
+
+test('a Word report: imported in the editor, described, submitted, approved and read on the site', async (t) => {
+  const { app, browser } = await withEditorAndReviewer(t);
+  const report = docx([
+    text('市科协举办全国科技工作者日活动', 'Title'),
+    text('来源：市科协组宣部'),
+    text('　　5月30日，市科协举办座谈会。'),
+    text('一、主要活动'),
+    paragraph(image('rIdImg1')),
+    text('2026年5月30日'),
+  ].join(''), { images: { rIdImg1: PNG } });
+
+  const editor = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  await logIn(editor, app.url, 'ed');
+  await editor.goto(`${app.url}/admin/articles/new`);
+  await editor.setInputFiles('#f-wordFile', { name: '活动报道.docx', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', buffer: report });
+  await Promise.all([editor.waitForLoadState('load'), editor.click('button:has-text("导入到本文")')]);
+  assert.equal(await editor.inputValue('#f-title'), '市科协举办全国科技工作者日活动');
+  assert.match(await editor.locator('.notice').textContent() ?? '', /文档中的日期是 2026年5月30日/);
+  await axe(editor, 'admin-editor-word-import-1280');
+  await editor.fill('#f-bodyMd', (await editor.inputValue('#f-bodyMd')).replace('![]', '![座谈会现场]'));
+  // Pasting from Word at the end of the body: the clipboard's HTML arrives as clean Markdown.
+  await editor.locator('#f-bodyMd').evaluate((el: HTMLTextAreaElement) => {
+    el.focus();
+    el.setSelectionRange(el.value.length, el.value.length);
+    const data = new DataTransfer();
+    data.setData('text/html', '<p class=MsoNormal><b><span style="font-family:黑体;color:red">二、下一步工作</span></b></p><p>&nbsp;</p><p style="text-indent:2em">　　继续做好<br>科普宣传。</p>');
+    data.setData('text/plain', '二、下一步工作\n\n继续做好科普宣传。');
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  });
+  await editor.waitForFunction(() => /\.png\)\n\n## 二、下一步工作\n\n继续做好科普宣传。$/.test((document.getElementById('f-bodyMd') as HTMLTextAreaElement).value));
+  await editor.selectOption('#f-columnId', { label: '　通知公告' });
+  await Promise.all([editor.waitForURL(/\/admin\/articles\/\d+\/edit$/), editor.click('button[value="submit"]')]);
+
+  const reviewer = await (await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })).newPage();
+  await logIn(reviewer, app.url, 'rev');
+  await reviewer.goto(editor.url());
+  await Promise.all([reviewer.waitForLoadState('load'), reviewer.click('button:has-text("并发布")')]);
+  assert.equal(await reviewer.locator('.flash').textContent(), '已审核通过并发布。');
+
+  const reader = await (await browser.newContext({ viewport: { width: 375, height: 800 } })).newPage();
+  await reader.goto(app.url);
+  await Promise.all([reader.waitForURL(/\/tzgg\/\d{6}\/t\d{8}_\d+\.html$/), reader.click('text=市科协举办全国科技工作者日活动')]);
+  assert.deepEqual(await reader.locator('.article-body h2').allTextContents(), ['一、主要活动', '二、下一步工作']);
+  assert.equal(await reader.locator('.article-body img').getAttribute('alt'), '座谈会现场');
+  assert.match(await reader.locator('.article-meta').textContent() ?? '', /来源：市科协组宣部/);
+  await reader.screenshot({ path: path.join(SHOTS, 'article-from-word-375.png'), fullPage: true });
 });

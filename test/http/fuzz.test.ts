@@ -64,12 +64,12 @@ test('admin forms: 1,000 generated posts (login, article, column, page, settings
   const fields = fc.dictionary(fc.oneof(fc.constantFrom('title', 'bodyMd', 'source', 'author', 'subtitle', 'summary', 'columnId',
     'publishAt', 'version', 'action', 'name', 'slug', 'sortOrder', 'parentId', 'siteName', 'phone', 'reportEmail', 'icpNumber',
     'username', 'displayName', 'role', 'password', 'next', 'answer', 'department', 'publish', 'note', 'status', 'assignee', 'kind', 'phrase',
-    'suggestion', 'smtpHost', 'smtpPort', 'notifyEmails', 'enquiryReplyDays', 'mask', 'text'), text), text, { maxKeys: 8 });
+    'suggestion', 'smtpHost', 'smtpPort', 'notifyEmails', 'enquiryReplyDays', 'mask', 'text', 'html'), text), text, { maxKeys: 8 });
   app.db.prepare(`INSERT INTO enquiries (code_hash, name, contact, subject, message, may_publish, created_at, updated_at)
     VALUES ('x', '读者', '13800000000', '留言', '一条留言的内容。', 1, '2026-02-01T00:00:00.000Z', '2026-02-01T00:00:00.000Z')`).run();
   const forms = ['/admin/articles', '/admin/columns', '/admin/pages', '/admin/settings', '/admin/users', '/admin/account/password', '/admin/articles/1',
     '/admin/enquiries/1/answer', '/admin/enquiries/1/notes', '/admin/enquiries/1/status', '/admin/enquiries/1/assign', '/admin/enquiries/settings',
-    '/admin/wording', '/admin/wording/import', '/admin/checks/text'];
+    '/admin/wording', '/admin/wording/import', '/admin/checks/text', '/admin/convert/html', '/admin/articles/import'];
   const answered = new Map<number, number>();
   await fc.assert(fc.asyncProperty(fc.constantFrom(...forms), fields, async (form, values) => {
     const { res, html } = await boss.post(form, values, {});

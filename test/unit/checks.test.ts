@@ -95,6 +95,7 @@ describe('form errors', () => {
   test('numbering inside a sentence, and an ellipsis typed as dots', () => {
     assert.deepEqual(findFormErrors('要求：1）按时到会；2）带好材料。'), []);
     assert.deepEqual(findFormErrors('等等...').map((h) => h.suggestion), ['……']);
+    assert.deepEqual(findFormErrors(proseOf('![](/uploads/a.png) ![现场](/uploads/b.png)')).map((h) => h.start), [0], 'an image without its description');
   });
 
   test('impossible dates in every usual form, and 号 for 日', () => {

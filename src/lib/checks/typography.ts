@@ -127,6 +127,11 @@ function dates(text: string): Hit[] {
   return hits;
 }
 
+/** An image without its description (![](…), as a Word import leaves them): readers who cannot see it get nothing. */
+const imagesWithoutAlt = (text: string): Hit[] =>
+  // In prose the image's target is blanked: "![" followed by blanks (or "]") has no description.
+  matches(text, /!\[(?=\s*\]| {2,})/g).map((m) => hit(m.index, m.index + 2, '图片没有说明（替代文字）：请在方括号中写上图片的内容，供视障读者使用', '![图片内容]'));
+
 /** Every form error, in the order of the text. */
 export const findFormErrors = (prose: string): Hit[] =>
-  [...unpaired(prose), ...halfWidth(prose), ...doubled(prose), ...dates(prose)].sort((a, b) => a.start - b.start);
+  [...unpaired(prose), ...halfWidth(prose), ...doubled(prose), ...dates(prose), ...imagesWithoutAlt(prose)].sort((a, b) => a.start - b.start);
