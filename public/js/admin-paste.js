@@ -23,7 +23,7 @@
         // offline or the session ended: the plain text goes in, nothing is lost
       }
       // Converted paragraphs are blocks: a blank line keeps them apart from the text around the cursor.
-      if (text !== plain) {
+      if (text !== plain && /\n\n|^(?:#|[-*+] |\d+\. |\||>)/.test(text)) {
         const [before, after] = [body.value.slice(0, start), body.value.slice(end)];
         const gap = (edge) => (edge === '' || edge.endsWith('\n\n') ? '' : edge.endsWith('\n') ? '\n' : '\n\n');
         text = gap(before) + text + (after === '' || after.startsWith('\n\n') ? '' : after.startsWith('\n') ? '\n' : '\n\n');

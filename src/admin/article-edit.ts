@@ -26,7 +26,7 @@ const WORKFLOW: ArticleAction[] = ['submit', 'approve', 'reject', 'withdraw', 'd
 /** A publish time this far in the past still counts as "now" (the form was filled in a minute ago). */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
 const UPLOADED = /\/uploads\/(\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4})/g;
-const EXTERNAL_IMAGE = /!\[[^\]]*\]\(\s*<?(?:https?:)?\/\//i;
+const EXTERNAL_IMAGE = /!\[[^\]]*\]\(\s*<?(?:(?:https?:)?\/\/|file:|data:)/i;
 
 const postPath = (article?: EditableArticle) => (article ? `/admin/articles/${article.id}` : '/admin/articles');
 
@@ -192,7 +192,7 @@ function checkForm(deps: Deps, res: Response, form: ArticleForm, article?: Edita
   const errors: Record<string, string> = {};
   if (!deps.store.columns.getById(form.columnId)) errors.columnId = '请选择栏目';
   if (EXTERNAL_IMAGE.test(form.bodyMd)) {
-    errors.bodyMd = '正文中有外部网站的图片，网站上无法显示：请把图片下载后用“插入图片”上传';
+    errors.bodyMd = '正文中有网站上无法显示的图片（外部网站的、本机文件或粘贴进来的图片）：请把图片保存后用“插入图片”上传';
   }
   const changed = timeChangedIn(form, article);
   const past = form.publishAt !== null && Date.parse(form.publishAt) < deps.now().getTime() - CLOCK_SLACK_MS;

@@ -54,6 +54,10 @@ export async function importWordFiles(deps: Deps, req: Request, res: Response) {
       refused.push(`${file.originalname}（${imported.error}）`);
       continue;
     }
+    if (imported.bodyMd.trim() === '' || imported.bodyMd.length > 200_000) {
+      refused.push(`${file.originalname}（${imported.bodyMd.trim() === '' ? '文档没有正文' : '正文超过 200,000 字，请分成几篇'}）`);
+      continue;
+    }
     const fields: ArticleFields = {
       title: imported.title || file.originalname.replace(/\.docx$/i, '').slice(0, 200) || '未命名文档', subtitle: '', columnId: column.id,
       source: imported.source, author: user.displayName, summary: '', coverImage: '', bodyMd: imported.bodyMd,
@@ -66,8 +70,17 @@ export async function importWordFiles(deps: Deps, req: Request, res: Response) {
       audit(deps, req, res, 'article.import', `article:${draft}`, `${fields.title}（${file.originalname}）`);
       return draft;
     });
-    recordChecks(deps, { type: 'article', id }, fields, bodyHtml);
-    created.push(`《${fields.title}》`);
+    try {
+      recordChecks(deps, { type: 'article', id }, fields, bodyHtml);
+    } catch (err) {
+      deps.log.error({ err }, 'checking an imported article failed'); // the draft is saved; the next scan checks it
+    }
+    const notes = [
+      imported.date ? `文档日期 ${imported.date}` : '',
+      imported.imageCount ? `${imported.imageCount} 张图片待写说明` : '',
+      ...imported.refusedImages,
+    ].filter(Boolean);
+    created.push(`《${fields.title}》${notes.length ? `（${notes.join('，')}）` : ''}`);
   }
   flash(deps, res, [
     created.length ? `已导入 ${created.length} 篇草稿：${created.join('')}，请逐篇核对后提交审核。` : '',

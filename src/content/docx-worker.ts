@@ -1,6 +1,8 @@
-// Converts one .docx in a worker thread, so a large document never holds up the requests the process serves:
-// mammoth reads the document (styles, lists, tables, footnotes, images) as HTML, lib/word-markdown.ts makes clean
-// Markdown of it. Images come back as bytes, referenced in the text as docx-image:N until they are saved.
+// Conversions in a worker thread, so a large or hostile document never holds up the requests the process serves:
+// a .docx (mammoth reads styles, lists, tables, footnotes, images as HTML) or pasted HTML, made clean Markdown by
+// lib/word-markdown.ts. Images come back as bytes, once each however often they are used, referenced in the text as
+// docx-image:N until they are saved.
+import { createHash } from 'node:crypto';
 import { parentPort, workerData } from 'node:worker_threads';
 import mammoth from 'mammoth';
 import { wordHtmlToMarkdown } from '../lib/word-markdown.js';
@@ -10,22 +12,39 @@ const STYLE_MAP = [
   "p[style-name='Title'] => h1:fresh", "p[style-name='标题'] => h1:fresh",
   ...[1, 2, 3, 4].flatMap((n) => [`p[style-name='heading ${n}'] => h${n + 1}:fresh`, `p[style-name='Heading ${n}'] => h${n + 1}:fresh`, `p[style-name='标题 ${n}'] => h${n + 1}:fresh`]),
 ];
+/** Images kept from one document, and their bytes together. */
+const MAX_IMAGES = 100;
+const MAX_IMAGE_BYTES = 50 * 1024 * 1024;
 
-export type WorkerResult = { markdown: string; images: { contentType: string; bytes: Uint8Array }[] } | { error: string };
+export type Job = { docx: Uint8Array } | { html: string };
+export type WorkerResult = { markdown: string; images: { contentType: string; bytes: Uint8Array }[]; skippedImages: number } | { error: string };
 
-const images: { contentType: string; bytes: Uint8Array }[] = [];
-let result: WorkerResult;
-try {
-  const converted = await mammoth.convertToHtml({ buffer: Buffer.from(workerData as Uint8Array) }, {
+async function convert(job: Job): Promise<WorkerResult> {
+  if ('html' in job) return { markdown: wordHtmlToMarkdown(job.html), images: [], skippedImages: 0 };
+  const images: { contentType: string; bytes: Uint8Array }[] = [];
+  const seen = new Map<string, number>();
+  let [bytes, skippedImages] = [0, 0];
+  const converted = await mammoth.convertToHtml({ buffer: Buffer.from(job.docx) }, {
     styleMap: STYLE_MAP,
     ignoreEmptyParagraphs: true,
     convertImage: mammoth.images.imgElement(async (image) => {
-      images.push({ contentType: image.contentType, bytes: new Uint8Array(await image.readAsBuffer()) });
-      return { src: `docx-image:${images.length - 1}` };
+      const data = new Uint8Array(await image.readAsBuffer());
+      const hash = createHash('sha256').update(data).digest('hex');
+      if (!seen.has(hash)) {
+        if (images.length >= MAX_IMAGES || bytes + data.length > MAX_IMAGE_BYTES) return (skippedImages++, { src: '' });
+        seen.set(hash, images.push({ contentType: image.contentType, bytes: data }) - 1);
+        bytes += data.length;
+      }
+      return { src: `docx-image:${seen.get(hash)}`, alt: (image as { altText?: string }).altText ?? '' };
     }),
   });
-  result = { markdown: wordHtmlToMarkdown(converted.value), images };
+  return { markdown: wordHtmlToMarkdown(converted.value), images, skippedImages };
+}
+
+let result: WorkerResult;
+try {
+  result = await convert(workerData as Job);
 } catch (err) {
-  result = { error: (err as Error).message };
+  result = { error: (err as Error).message }; // a stack overflow on absurd nesting included
 }
 parentPort!.postMessage(result);

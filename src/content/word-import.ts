@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import zlib from 'node:zlib';
 import type { Store } from '../store/store.js';
-import type { WorkerResult } from './docx-worker.js';
+import type { Job, WorkerResult } from './docx-worker.js';
 import { saveUpload, uploadUrl } from './uploads.js';
 
 /** Unpacked, a .docx may hold this much (a bigger one is refused before conversion: a zip bomb stops here). */
@@ -52,7 +52,7 @@ export function wordFileProblem(bytes: Buffer): string | undefined {
     if (unpacked >= MAX_UNPACKED) return TOO_BIG;
     if (name === 'word/document.xml') hasDocument = true;
     // Word never writes a DTD: one is there to reach a file or multiply entities.
-    if (/\.(?:xml|rels)$/.test(name) && /<!(?:DOCTYPE|ENTITY)/i.test(part.toString('utf8'))) return '文档含有不安全的内容，无法导入。';
+    if (!name.startsWith('word/media/') && /<!(?:DOCTYPE|ENTITY)/i.test(part.toString('latin1'))) return '文档含有不安全的内容，无法导入。';
   }
   return hasDocument ? undefined : NOT_WORD;
 }
@@ -69,10 +69,21 @@ function workerEntry(): URL {
 }
 const WORKER = workerEntry();
 
-/** Runs the conversion in a worker thread; a document that takes too long is given up. */
-function convertInWorker(bytes: Buffer): Promise<WorkerResult> {
+let queue: Promise<unknown> = Promise.resolve();
+
+/**
+ * Runs a conversion in a worker thread, one at a time (imports queue), with bounded memory; one that takes too
+ * long is given up.
+ */
+export function convertInWorker(job: Job): Promise<WorkerResult> {
+  const run = queue.then(() => convertNow(job));
+  queue = run.catch(() => undefined);
+  return run;
+}
+
+function convertNow(job: Job): Promise<WorkerResult> {
   return new Promise((resolve) => {
-    const worker = new Worker(WORKER, { workerData: new Uint8Array(bytes) });
+    const worker = new Worker(WORKER, { workerData: job, resourceLimits: { maxOldGenerationSizeMb: 768 } });
     const timer = setTimeout(() => {
       void worker.terminate();
       resolve({ error: 'timeout' });
@@ -111,8 +122,9 @@ export function articleParts(markdown: string): Pick<ImportedDraft, 'title' | 's
   const blocks = markdown.split('\n\n');
   let title = '';
   const first = blocks[0] ?? '';
-  const heading = /^#{1,2} (.+)$/.exec(first);
-  if (heading || (first && [...first].length <= 60 && !/[。；！？]$/.test(first) && !first.startsWith('!['))) {
+  // The Title style (#), or a short first paragraph that is not itself a numbered section or an image.
+  const heading = /^# (.+)$/.exec(first);
+  if (heading || (first && [...first].length <= 60 && !/[。；！？]$/.test(first) && !/^(?:#|!\[|[-*+] |\|)/.test(first))) {
     title = (heading?.[1] ?? first).replace(/\*\*/g, '').trim();
     blocks.shift();
   }
@@ -135,11 +147,11 @@ export function articleParts(markdown: string): Pick<ImportedDraft, 'title' | 's
 export async function importWordFile(store: Store, dataDir: string, bytes: Buffer, userId: number, now: Date): Promise<ImportedDraft | { error: string }> {
   const problem = wordFileProblem(bytes);
   if (problem) return { error: problem };
-  const converted = await convertInWorker(bytes);
+  const converted = await convertInWorker({ docx: new Uint8Array(bytes) });
   if ('error' in converted) {
     return { error: converted.error === 'timeout' ? '文档太复杂，转换超时：请分成几个文档导入，或复制粘贴正文。' : '文档无法转换：请在 Word 中打开后重新保存为 .docx 再导入。' };
   }
-  const refusedImages: string[] = [];
+  const refusedImages: string[] = converted.skippedImages ? [`另有 ${converted.skippedImages} 张图片超出数量或大小限制（一个文档最多 100 张、共 50 MB）`] : [];
   const urls = converted.images.map((image, i) => {
     const ext = image.contentType.split('/')[1] ?? 'bin';
     const saved = saveUpload(store, dataDir, { buffer: Buffer.from(image.bytes), originalname: `文档图片${i + 1}.${ext}`, size: image.bytes.length }, 'image', userId, now);
@@ -147,6 +159,8 @@ export async function importWordFile(store: Store, dataDir: string, bytes: Buffe
     return 'error' in saved ? undefined : uploadUrl(saved);
   });
   // An image that could not be kept (an EMF drawing, say) leaves no broken reference behind.
-  const markdown = converted.markdown.replace(/!\[[^\]]*\]\(docx-image:(\d+)\)/g, (_m, n: string) => (urls[Number(n)] ? `![](${urls[Number(n)]})` : ''));
+  const markdown = converted.markdown
+    .replace(/!\[([^\]]*)\]\(docx-image:(\d+)\)/g, (_m, alt: string, n: string) => (urls[Number(n)] ? `![${alt}](${urls[Number(n)]})` : ''))
+    .replace(/!\[[^\]]*\]\(\)/g, '');
   return { ...articleParts(markdown), imageCount: urls.filter(Boolean).length, refusedImages };
 }

@@ -9,23 +9,29 @@ import TurndownService from 'turndown';
 const INDENT = /^[\u3000\u00a0\u2002\u2003 \t]+/;
 /** A heading is a short line without a sentence's end (一、总体要求); a long one is a numbered paragraph. */
 const MAX_HEADING = 40;
-const OUTLINE: [RegExp, string][] = [
-  [/^[一二三四五六七八九十百]+、/, '##'],
-  [/^[（(][一二三四五六七八九十百]+[）)]/, '###'],
-  [/^\d{1,2}\\?[.．、](?!\d)/, '####'], // turndown escapes 1. in a paragraph as 1\.
+/** The outline numbering of Chinese official documents, from the top level down (GB/T 9704). */
+const OUTLINE = [
+  /^[一二三四五六七八九十百]+、/,
+  /^[（(][一二三四五六七八九十百]+[）)]/,
+  /^\d{1,2}\\?[.．](?!\d)/, // turndown escapes 1. in a paragraph as 1\.
+  /^[（(]\d{1,2}[）)]/,
 ];
+const DATE_ONLY = /^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$/;
 
 function createService(): TurndownService {
   const service = new TurndownService({ headingStyle: 'atx', bulletListMarker: '-', emDelimiter: '*', strongDelimiter: '**', codeBlockStyle: 'fenced' });
   // What only dresses the text (Word's <span style>, <font>, <u> for emphasis, <mark>) keeps the text, not the dress.
   service.remove(['style', 'script', 'meta', 'link', 'title', 'head', 'xml' as keyof HTMLElementTagNameMap, 'o:p' as keyof HTMLElementTagNameMap]);
-  service.addRule('line-break', { filter: 'br', replacement: () => '' });
+  // A manual line break inside a paragraph: marked for cleanParagraph, which joins or splits the lines.
+  service.addRule('line-break', { filter: 'br', replacement: () => '\n' });
   service.addRule('table', {
     filter: 'table',
+    // The table's own rows and each cell's text (a nested layout table is read as text, once: converting cells
+    // again would cost exponential time on tables inside tables).
     replacement: (_content, node) => {
-      // Array.from, not spread: the DOM turndown uses in Node has array-like, not iterable, lists.
-      const rows = Array.from((node as HTMLTableElement).querySelectorAll('tr')).map((tr) =>
-        Array.from(tr.querySelectorAll('th, td')).map((cell) => service.turndown((cell as HTMLElement).innerHTML).replace(/\n+/g, ' ').replace(/\|/g, '\\|').trim()));
+      const children = (el: Node, names: string[]) => Array.from(el.childNodes).filter((c) => names.includes(c.nodeName));
+      const rows = children(node, ['TR', 'THEAD', 'TBODY', 'TFOOT']).flatMap((c) => (c.nodeName === 'TR' ? [c] : children(c, ['TR'])))
+        .map((tr) => children(tr, ['TD', 'TH']).map((cell) => (cell.textContent ?? '').replace(/\s+/g, ' ').replace(/\|/g, '\\|').trim()));
       if (rows.length === 0) return '';
       const width = Math.max(...rows.map((r) => r.length));
       const line = (cells: string[]) => `| ${Array.from({ length: width }, (_, i) => cells[i] ?? '').join(' | ')} |`;
@@ -48,26 +54,55 @@ function createService(): TurndownService {
 
 const service = createService();
 
-/** One paragraph of the converted text, cleaned; a numbered outline line becomes a heading. */
-function cleanParagraph(block: string): string {
-  if (/^(?:#|[-*+] |\d+\. |\||!\[|```|\\\[)/.test(block)) return block.replace(INDENT, '');
-  const text = block.split('\n').map((line) => line.replace(INDENT, '').trimEnd()).join('');
-  const plain = text.replace(/\*\*/g, '').replace(/^(\d{1,2})\\\./, '$1.');
-  const level = OUTLINE.find(([pattern]) => pattern.test(plain))?.[1];
-  if (level && [...plain].length <= MAX_HEADING && !/[。；：！？]$/.test(plain)) return `${level} ${plain}`;
-  return text;
+const isHan = (c: string | undefined) => c !== undefined && /\p{Script=Han}|[，。；：！？、“”（）《》]/u.test(c);
+
+/** Lines joined by a manual line break: nothing between Chinese characters, a space between words. */
+const joinLines = (lines: string[]) =>
+  lines.reduce((text, line) => (text === '' ? line : text + (isHan(text.at(-1)) || isHan(line[0]) ? '' : ' ') + line), '');
+
+/**
+ * One paragraph of the converted text, cleaned: indents out, its lines joined — except a numbered heading or a
+ * closing date on a line of its own (单位⏎2026年1月9日), which stay paragraphs of their own.
+ */
+function cleanParagraph(block: string): string[] {
+  if (/^(?:#|[-*+] |\d+\. |\||!\[|```|>|\\\[)/.test(block)) return [block.replace(INDENT, '')];
+  const lines = block.split('\n').map((line) => line.replace(INDENT, '').trim()).filter(Boolean);
+  const out: string[] = [];
+  if (lines.length > 1 && OUTLINE.some((p) => p.test(lines[0]!.replace(/\*\*/g, ''))) && [...lines[0]!].length <= MAX_HEADING) out.push(lines.shift()!);
+  const last = lines.length > 1 && DATE_ONLY.test(lines.at(-1)!) ? lines.pop()! : undefined;
+  out.push(joinLines(lines));
+  if (last) out.push(last);
+  return out;
+}
+
+/** The outline level (0 for 一、) of a short line that reads as a heading, or undefined. */
+function outlineLevel(block: string): number | undefined {
+  const plain = block.replace(/\*\*/g, '');
+  if ([...plain].length > MAX_HEADING || /[。；：！？]$/.test(plain)) return undefined;
+  const level = OUTLINE.findIndex((p) => p.test(plain));
+  return level === -1 ? undefined : level;
 }
 
 /**
  * Clean Markdown from HTML. Paragraphs are separated by one blank line; empty ones (and Word's &nbsp; paragraphs)
- * go; a Word heading already marked as such keeps its level.
+ * go. Numbered outline lines become headings by the levels the document uses, from ## down (a report with 一、 and
+ * 1. but no （一） gets ## and ###); 1. or （1） alone, with no 一、 or （一） above them, are just paragraphs (a list of
+ * 附件, say).
  */
 export function wordHtmlToMarkdown(html: string): string {
-  const markdown = service.turndown(html.replace(/<!--[\s\S]*?-->/g, ''));
-  return markdown
+  const blocks = service.turndown(html.replace(/<!--[\s\S]*?-->/g, ''))
     .replace(/\u00a0/g, ' ')
+    .replace(/^(\s*(?:\d+\.|[-*+]))[ \t]{2,}/gm, '$1 ') // Word pads list numbers with spaces: a code block otherwise
     .split(/\n{2,}/)
-    .map((block) => cleanParagraph(block.trim()))
-    .filter((block) => block.replace(/[\s\u3000*_]/g, '') !== '')
+    .flatMap((block) => cleanParagraph(block.trim()))
+    .filter((block) => block.replace(/[\s\u3000*_]/g, '') !== '');
+  const used = [...new Set(blocks.map(outlineLevel).filter((l): l is number => l !== undefined))].sort();
+  const headed = used[0] !== undefined && used[0] <= 1 ? used : [];
+  return blocks
+    .map((block) => {
+      const level = outlineLevel(block);
+      if (level === undefined || !headed.includes(level)) return block;
+      return `${'#'.repeat(2 + headed.indexOf(level))} ${block.replace(/\*\*/g, '').replace(/^(\d{1,2})\\\./, '$1.')}`;
+    })
     .join('\n\n');
 }
