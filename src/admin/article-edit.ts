@@ -2,7 +2,7 @@
 // optimistic locking, a revision for every save, and nothing the writer typed ever lost.
 import { fieldErrors } from '../lib/form-errors.js';
 import type { Request, Response } from 'express';
-import { saveUpload, uploadedImageSizes, uploadUrl, type IncomingFile } from '../content/uploads.js';
+import { saveUpload, uploadedFileNames, uploadedImageSizes, uploadUrl, type IncomingFile } from '../content/uploads.js';
 import { importWordFile } from '../content/word-import.js';
 import { formatPublished, fromDateTimeLocal, toDateTimeLocal } from '../lib/dates.js';
 import { renderMarkdown, summaryFromHtml } from '../lib/markdown.js';
@@ -25,7 +25,6 @@ const FIELDS: (keyof ArticleFields)[] = ['title', 'subtitle', 'columnId', 'sourc
 const WORKFLOW: ArticleAction[] = ['submit', 'approve', 'reject', 'withdraw', 'delete', 'restore'];
 /** A publish time this far in the past still counts as "now" (the form was filled in a minute ago). */
 const CLOCK_SLACK_MS = 5 * 60 * 1000;
-const UPLOADED = /\/uploads\/(\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4})/g;
 const EXTERNAL_IMAGE = /!\[[^\]]*\]\(\s*<?(?:(?:https?:)?\/\/|file:|data:)/i;
 
 const postPath = (article?: EditableArticle) => (article ? `/admin/articles/${article.id}` : '/admin/articles');
@@ -264,7 +263,7 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
     if (timeChanged) changed.push('publishAt' as keyof ArticleFields);
     store.revisions.insert(id, version, user.id, changed, fields, now());
     store.uploads.linkToArticle(form.attachmentIds, id, user.id);
-    store.uploads.linkFilesToArticle([...`${form.bodyMd}\n${form.coverImage}`.matchAll(UPLOADED)].map((m) => m[1]!), id, user.id);
+    store.uploads.linkFilesToArticle(uploadedFileNames(`${form.bodyMd}\n${form.coverImage}`), id, user.id);
     store.uploads.detachAttachments(form.removeAttachmentIds, id);
     audit(deps, req, res, article ? 'article.save' : 'article.create', `article:${id}`, form.title);
     if (backdating) audit(deps, req, res, 'article.backdate', `article:${id}`, `${form.title}（发布时间 ${formatPublished(form.publishAt!)}）`);
@@ -279,11 +278,7 @@ export async function saveArticle(deps: Deps, req: Request, res: Response) {
       },
     });
   }
-  try {
-    recordChecks(deps, { type: 'article', id: saved }, fields, bodyHtml);
-  } catch (err) {
-    deps.log.error({ err }, 'checking a saved article failed'); // the save itself is done; the next scan checks it
-  }
+  recordChecks(deps, { type: 'article', id: saved }, fields, bodyHtml);
   const current = store.adminArticles.getForEdit(saved)!;
   // Changed text goes out only after review: a published article that is edited goes back to 待审核.
   if (form.action === 'submit' || current.status === 'published') return submit(deps, req, res, current, true);

@@ -35,12 +35,20 @@ export const draftOf = (values: Record<string, unknown>): Draft => ({
   coverImage: typeof values.coverImage === 'string' ? values.coverImage : '',
 });
 
-/** Checks the saved article or page and keeps what was found, for the dashboard and the report; returns it. */
+/**
+ * Checks the saved article or page and keeps what was found, for the dashboard and the report; returns it. It runs
+ * after the save: a failure here is logged (the next scan checks the text again) and never undoes or fails the save.
+ */
 export function recordChecks(deps: Deps, target: Target, draft: Draft, bodyHtml: string): Finding[] {
   const source: LinkSource = target.type === 'article' ? { kind: 'article', id: target.id } : { kind: 'page' };
-  const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...draft, bodyHtml, source });
-  deps.store.findings.replace(target, findings, externalUrls, deps.now());
-  return findings;
+  try {
+    const { findings, externalUrls } = checkContent(checkContext(deps.store, deps.config, deps.now()), { ...draft, bodyHtml, source });
+    deps.store.findings.replace(target, findings, externalUrls, deps.now());
+    return findings;
+  } catch (err) {
+    deps.log.error({ err, target }, 'checking saved content failed');
+    return [];
+  }
 }
 
 /**

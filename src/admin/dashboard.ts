@@ -1,11 +1,10 @@
 import type { Request, Response } from 'express';
 import { buildColumnTree, flattenTree } from '../lib/columns.js';
-import { deadlineState } from '../lib/enquiries.js';
-import { readEnquirySettings, replyRule } from '../lib/enquiry-settings.js';
 import { freshness, HOME_UPDATE_DAYS, latestIn, updateDaysOf } from '../lib/freshness.js';
 import { mayEnter, STATUS_LABELS, STATUSES } from '../lib/review-rules.js';
 import type { Deps } from '../web/deps.js';
 import { ACTION_LABELS } from './audit-log.js';
+import { withDeadlines } from './enquiries.js';
 import { adminContext } from '../web/session.js';
 
 /** The home page and every column: how recently each was updated against its expected interval. */
@@ -14,7 +13,7 @@ function updateStatus({ store, now }: Deps) {
   const tree = buildColumnTree(store.columns.listAll(), store.articles.countPublishedByColumn(at));
   const latest = store.articles.latestPublishedByColumn(at);
   const columns = flattenTree(tree.roots).map(({ node, depth }) => ({
-    id: node.id, name: node.name, depth, isHidden: node.isHidden, explicitDays: node.updateDays !== null,
+    id: node.id, name: node.name, depth, isHidden: node.isHidden,
     ...freshness(latestIn(node, latest), updateDaysOf(node), at),
   }));
   const homeLatest = tree.roots.filter((root) => root.isPublic).map((root) => latestIn(root, latest)).sort().at(-1) ?? null;
@@ -22,11 +21,10 @@ function updateStatus({ store, now }: Deps) {
 }
 
 /** Unanswered 咨询留言 against their deadline: counts, and the most urgent few. */
-function enquiryDeadlines({ store, now }: Deps) {
-  const { days, calendar } = replyRule(readEnquirySettings(store.settings.getAll()));
-  const open = store.enquiries.listOpen().map((e) => ({ ...e, deadline: deadlineState(e.createdAt, days, now(), calendar) }));
-  const count = (state: string) => open.filter((e) => e.deadline.state === state).length;
-  return { open: open.length, due: count('due'), overdue: count('overdue'), alarm: count('alarm'), urgent: open.filter((e) => e.deadline.state !== 'ok').slice(0, 5) };
+function enquiryDeadlines(deps: Deps) {
+  const open = withDeadlines(deps, deps.store.enquiries.listOpen());
+  const count = (state: string) => open.filter((e) => e.deadline?.state === state).length;
+  return { open: open.length, due: count('due'), overdue: count('overdue'), alarm: count('alarm'), urgent: open.filter((e) => e.deadline?.state !== 'ok').slice(0, 5) };
 }
 
 const REPORTED = 5;

@@ -25,7 +25,7 @@ const inboxQuery = z.object({
 });
 
 /** Each message with where it stands against its deadline (answered ones have none). */
-function withDeadlines(deps: Deps, enquiries: Enquiry[]) {
+export function withDeadlines(deps: Deps, enquiries: Enquiry[]) {
   const { days, calendar } = replyRule(readEnquirySettings(deps.store.settings.getAll()));
   return enquiries.map((e) => ({ ...e, deadline: OPEN_STATUSES.includes(e.status) ? deadlineState(e.createdAt, days, deps.now(), calendar) : undefined }));
 }

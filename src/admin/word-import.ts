@@ -3,7 +3,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import multer from 'multer';
 import { z } from 'zod';
-import { uploadedImageSizes } from '../content/uploads.js';
+import { uploadedFileNames, uploadedImageSizes } from '../content/uploads.js';
 import { importWordFile } from '../content/word-import.js';
 import { renderMarkdown, summaryFromHtml } from '../lib/markdown.js';
 import type { ArticleFields } from '../store/revisions.js';
@@ -14,7 +14,6 @@ import { adminContext, flash } from '../web/session.js';
 import { recordChecks } from './checks.js';
 
 const MAX_FILES = 20;
-const UPLOADED = /\/uploads\/(\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4})/g;
 
 /** The files of the import form; a visitor who is not logged in has them dropped unread. */
 export function wordFilesParser({ config }: Deps) {
@@ -66,15 +65,11 @@ export async function importWordFiles(deps: Deps, req: Request, res: Response) {
     const id = store.transaction(() => {
       const draft = store.adminArticles.insertDraft(fields, { bodyHtml, summary: summaryFromHtml(bodyHtml), requestedPublishAt: null, isBackdated: false }, user.id, now());
       store.revisions.insert(draft, 1, user.id, (Object.keys(fields) as (keyof ArticleFields)[]).filter((k) => String(fields[k]) !== ''), fields, now());
-      store.uploads.linkFilesToArticle([...fields.bodyMd.matchAll(UPLOADED)].map((m) => m[1]!), draft, user.id);
+      store.uploads.linkFilesToArticle(uploadedFileNames(fields.bodyMd), draft, user.id);
       audit(deps, req, res, 'article.import', `article:${draft}`, `${fields.title}（${file.originalname}）`);
       return draft;
     });
-    try {
-      recordChecks(deps, { type: 'article', id }, fields, bodyHtml);
-    } catch (err) {
-      deps.log.error({ err }, 'checking an imported article failed'); // the draft is saved; the next scan checks it
-    }
+    recordChecks(deps, { type: 'article', id }, fields, bodyHtml);
     const notes = [
       imported.date ? `文档日期 ${imported.date}` : '',
       imported.imageCount ? `${imported.imageCount} 张图片待写说明` : '',

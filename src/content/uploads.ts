@@ -14,6 +14,10 @@ export const uploadsDir = (dataDir: string) => path.join(dataDir, 'uploads');
 
 export const uploadUrl = (upload: Pick<Upload, 'fileName'>) => `/uploads/${upload.fileName}`;
 
+/** The file names (2026/01/….png) of the uploads a text refers to by their /uploads/ address. */
+export const uploadedFileNames = (text: string) =>
+  [...text.matchAll(/\/uploads\/(\d{4}\/\d{2}\/[0-9a-f]{32}\.[a-z]{3,4})/g)].map((m) => m[1]!);
+
 /** A client's file name, reduced to something safe to show and to offer as a download name. */
 function cleanName(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? '';
